@@ -1,0 +1,40 @@
+using Akka.Actor;
+
+namespace AkkaZk.QuorumPeer;
+
+/// <summary>Messages between the QuorumPeer root and the children it supervises.</summary>
+public static class QuorumPeerProtocol
+{
+    /// <summary>Creates the root; <paramref name="children"/> builds each child's Props by name, in startup order.</summary>
+    public static Props Props(QuorumPeerChildren children) =>
+        Akka.Actor.Props.Create(() => new QuorumPeerActor(children));
+
+    /// <summary>A child tells its parent it finished starting (after a restart too; the parent ignores repeats).</summary>
+    public sealed record Ready(string Child);
+
+    /// <summary>A child could not start: the node stops, as ZooKeeper exits when a startup step fails.</summary>
+    public sealed record StartFailed(string Child, string Reason);
+
+    /// <summary>Asks the root where startup stands; answered with <see cref="Status"/>.</summary>
+    public sealed record GetStatus
+    {
+        public static readonly GetStatus Instance = new();
+    }
+
+    public sealed record Status(IReadOnlyList<string> StartedChildren, bool Serving);
+
+    /// <summary>Published on the event stream once every child is ready.</summary>
+    public sealed record NodeStarted(TimeSpan StartupTime);
+
+    /// <summary>Asks for a child's ref by name (tests and tools).</summary>
+    public sealed record GetChild(string Name);
+}
+
+/// <summary>The Props of every child, keyed by the names in <see cref="ActorNames.StartupOrder"/>.</summary>
+public sealed record QuorumPeerChildren(IReadOnlyDictionary<string, Func<Props>> Factories)
+{
+    public Props PropsFor(string name) =>
+        Factories.TryGetValue(name, out var factory)
+            ? factory()
+            : throw new InvalidOperationException($"no factory for child '{name}'");
+}
