@@ -109,5 +109,7 @@ public sealed class FatalErrorReason(string message) : CoordinatedShutdown.Reaso
 {
     public string Message { get; } = message;
 
+    public override int ExitCode => 1;
+
     public override string ToString() => $"fatal: {Message}";
 }
