@@ -54,6 +54,36 @@ public static class SqliteDurability
         }
     }
 
+    /// <summary>
+    /// Read-only check of an existing file, as the txn-log actor does before recovery: page 1 must be a SQLite
+    /// header (deeper damage surfaces as a read error during replay). Missing files are fine (the plugin creates them).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">the file is not a usable SQLite database.</exception>
+    public static Report? Check(string path)
+    {
+        if (!File.Exists(path))
+            return null;
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+        }.ToString();
+        try
+        {
+            using var connection = new SqliteConnection(connectionString);
+            connection.Open();
+            Scalar(connection, "PRAGMA schema_version;");
+            var mode = Scalar(connection, "PRAGMA journal_mode;");
+            var synchronous = Convert.ToInt32(Scalar(connection, "PRAGMA synchronous;"), System.Globalization.CultureInfo.InvariantCulture);
+            return new Report(path, mode, synchronous);
+        }
+        catch (SqliteException e)
+        {
+            throw new InvalidOperationException($"txn log: SQLite file {path} cannot be opened as a database: {e.Message}", e);
+        }
+    }
+
     private static string Scalar(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();

@@ -47,6 +47,29 @@ internal sealed class TxnLogActor : PersistentActor
 
     public override string PersistenceId => _settings.PersistenceId;
 
+    protected override void PreStart()
+    {
+        // Akka.Persistence.Sql retries a failing table initialisation forever, so a file that is not a database
+        // would hang recovery instead of failing it: check the SQLite files first.
+        if (_settings.Plugin != TxnLogPlugin.Sqlite)
+            return;
+        try
+        {
+            foreach (var path in new[] { _settings.JournalPath, _settings.SnapshotPath })
+            {
+                var report = SqliteDurability.Check(path);
+                if (report is not null && !string.Equals(report.JournalMode, "wal", StringComparison.OrdinalIgnoreCase))
+                    _log.Warning("txn log {0}: {1} is in journal_mode={2}, not WAL; run SqliteDurability.Prepare before the ActorSystem starts",
+                        PersistenceId, path, report.JournalMode);
+            }
+        }
+        catch (InvalidOperationException e)
+        {
+            _log.Error(e, "{0}; stopping instead of starting empty", e.Message);
+            Context.Stop(Self);
+        }
+    }
+
     protected override bool ReceiveRecover(object message)
     {
         switch (message)
