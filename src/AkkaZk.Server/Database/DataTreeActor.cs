@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Event;
 using AkkaZk.Data;
+using AkkaZk.Data.Txns;
 using AkkaZk.Protocol;
 using AkkaZk.QuorumPeer;
 using static AkkaZk.Database.DataTreeProtocol;
@@ -62,17 +63,20 @@ internal sealed partial class DataTreeActor : ReceiveActor, IWithTimers
         Receive<UnregisterWatcher>(u =>
         {
             _watchers.Remove(u.WatcherId);
+            _watcherSessions.Remove(u.WatcherId);
             _db.RemoveWatcher(u.WatcherId);
         });
         Receive<GetLastZxid>(_ => Sender.Tell(new LastZxid(_db.LastProcessedZxid)));
         Receive<GetStats>(_ => Sender.Tell(BuildStats()));
         Receive<GetText>(get => Sender.Tell(new Text(DescribeText(get.Command))));
         Receive<CheckContainers>(_ => PurgeContainers());
+        SnapshotReplies();
     }
 
     private void OnSubmit(Submit submit)
     {
         var sessionId = submit.Session.SessionId;
+        _watcherSessions[submit.WatcherId] = sessionId;
         if (RequestKinds.IsWrite(submit.Type))
         {
             var zxid = ++_lastPreparedZxid;
@@ -123,7 +127,7 @@ internal sealed partial class DataTreeActor : ReceiveActor, IWithTimers
         if (inFlight.SessionReplyTo is { } sessionReplyTo)
         {
             var header = inFlight.Txn.Header;
-            sessionReplyTo.Tell(new SessionCreated(header.ClientId, _db.SessionTimeout(header.ClientId), header.Zxid));
+            sessionReplyTo.Tell(new SessionCreated(header.ClientId, _db.Sessions.GetValueOrDefault(header.ClientId), header.Zxid));
         }
         if (inFlight.Request is { } request)
         {

@@ -1,18 +1,64 @@
 using Akka.Actor;
+using AkkaZk.Admin;
 using AkkaZk.Cleanup;
+using AkkaZk.Clients;
 using AkkaZk.Config;
+using AkkaZk.Data;
+using AkkaZk.Data.Auth;
+using AkkaZk.Database;
 using AkkaZk.Election;
 using AkkaZk.QuorumPeer;
+using AkkaZk.Sessions;
+using AkkaZk.TxnLog;
 
 namespace AkkaZk.Hosting;
 
-/// <summary>The real children of a node's QuorumPeer, built from its settings. Siblings find each other by name.</summary>
+/// <summary>The real children of a node's QuorumPeer, built from its settings. Later children get earlier siblings' refs.</summary>
 public static class NodeChildren
 {
-    public static QuorumPeerChildren Create(NodeSettings settings) => new(new Dictionary<string, Func<Props>>
+    public static QuorumPeerChildren Create(NodeSettings settings, TxnLogSettings txnLog) =>
+        new(new Dictionary<string, Func<Func<string, IActorRef>, Props>>
+        {
+            [ActorNames.Config] = _ => ConfigActor.Props(settings),
+            [ActorNames.Cleanup] = sibling => DatadirCleanupManager.Props(
+                settings.AutopurgeSnapRetainCount, settings.AutopurgePurgeIntervalHours, () => sibling(ActorNames.TxnLog)),
+            [ActorNames.TxnLog] = _ => TxnLogProtocol.PropsForSibling(txnLog, ActorNames.DataTree),
+            [ActorNames.DataTree] = sibling => DataTreeActor.Props(DataTreeSettingsFor(settings), sibling(ActorNames.TxnLog)),
+            [ActorNames.Sessions] = sibling => SessionTracker.Props(
+                new SessionSettings(settings.TickTime, settings.MinSessionTimeout, settings.MaxSessionTimeout, settings.MyId),
+                sibling(ActorNames.DataTree)),
+            [ActorNames.Clients] = sibling => ClientsProtocol.Props(
+                ClientsSettingsFor(settings), sibling(ActorNames.DataTree), sibling(ActorNames.Sessions),
+                new JuteWireCodec(JuteMaxFieldLength(settings))),
+            [ActorNames.Admin] = _ => AdminServer.Props(
+                new AdminSettings(settings.AdminEnableServer, settings.AdminServerAddress, settings.AdminServerPort, settings.AdminCommandUrl),
+                AdminCommandSet.Create),
+            [ActorNames.Election] = _ => ElectionActor.Props(settings.IsStandalone, settings.MyId),
+        });
+
+    private static DataTreeSettings DataTreeSettingsFor(NodeSettings s) => new(
+        new DatabaseOptions(s.JuteMaxBuffer, s.SuperDigest, s.ExtendedTypesEnabled, s.SkipAcl, (int)s.MyId),
+        s.SnapCount,
+        TimeSpan.FromMilliseconds(s.ContainerCheckIntervalMs));
+
+    /// <summary>jute.maxbuffer + extrasize (ZooKeeper's default extrasize equals maxbuffer).</summary>
+    private static int JuteMaxFieldLength(NodeSettings s) => s.JuteMaxBuffer * 2;
+
+    private static ClientsSettings ClientsSettingsFor(NodeSettings s) => new()
     {
-        [ActorNames.Config] = () => ConfigActor.Props(settings),
-        [ActorNames.Cleanup] = () => DatadirCleanupManager.Props(settings.AutopurgeSnapRetainCount, settings.AutopurgePurgeIntervalHours, () => null),
-        [ActorNames.Election] = () => ElectionActor.Props(settings.IsStandalone, settings.MyId),
-    });
+        ClientPortAddress = s.ClientPortAddress,
+        ClientPort = s.ClientPort ?? 0,
+        MaxClientCnxns = s.MaxClientCnxns,
+        MaxBuffer = s.JuteMaxBuffer,
+        GlobalOutstandingLimit = s.GlobalOutstandingLimit,
+        TickTime = s.TickTime,
+        MinSessionTimeout = s.MinSessionTimeout,
+        MaxSessionTimeout = s.MaxSessionTimeout,
+        DataDir = s.DataDir,
+        DataLogDir = s.DataLogDir,
+        ServerId = s.MyId,
+        FourLetterWordWhitelist = s.FourLetterWordWhitelist,
+        ServerState = () => s.IsStandalone ? "standalone" : "looking",
+        Authenticate = (scheme, auth, remote) => AuthProviders.Authenticate(scheme, auth, remote),
+    };
 }

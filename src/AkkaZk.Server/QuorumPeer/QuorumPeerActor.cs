@@ -14,6 +14,7 @@ internal sealed class QuorumPeerActor : ReceiveActor
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly List<string> _started = [];
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly Dictionary<string, List<(object Message, IActorRef Sender)>> _held = [];
     private int _next;
 
     public QuorumPeerActor(QuorumPeerChildren children)
@@ -58,6 +59,16 @@ internal sealed class QuorumPeerActor : ReceiveActor
         Receive<QuorumPeerProtocol.GetStatus>(_ =>
             Sender.Tell(new QuorumPeerProtocol.Status(_started.ToArray(), _started.Count == ActorNames.StartupOrder.Count)));
         Receive<QuorumPeerProtocol.GetChild>(get => Sender.Tell(Context.Child(get.Name)));
+        Receive<QuorumPeerProtocol.Deliver>(deliver =>
+        {
+            var child = Context.Child(deliver.Child);
+            if (!child.IsNobody())
+                child.Tell(deliver.Message, Sender);
+            else if (_held.TryGetValue(deliver.Child, out var held))
+                held.Add((deliver.Message, Sender));
+            else
+                _held[deliver.Child] = [(deliver.Message, Sender)];
+        });
         Receive<Terminated>(t => _log.Warning("child {0} stopped", t.ActorRef.Path.Name));
     }
 
@@ -72,7 +83,18 @@ internal sealed class QuorumPeerActor : ReceiveActor
         }
         var name = ActorNames.StartupOrder[_next++];
         _log.Debug("starting {0}", name);
-        Context.Watch(Context.ActorOf(_children.PropsFor(name), name));
+        var child = Context.Watch(Context.ActorOf(_children.PropsFor(name, Sibling), name));
+        if (_held.Remove(name, out var held))
+        {
+            foreach (var (message, sender) in held)
+                child.Tell(message, sender);
+        }
+    }
+
+    private static IActorRef Sibling(string name)
+    {
+        var child = Context.Child(name);
+        return child.IsNobody() ? throw new InvalidOperationException($"{name} is not started yet") : child;
     }
 
     private static void StopNode(string reason)

@@ -26,15 +26,24 @@ public static class QuorumPeerProtocol
     /// <summary>Published on the event stream once every child is ready.</summary>
     public sealed record NodeStarted(TimeSpan StartupTime);
 
+    /// <summary>
+    /// Delivers a message to a child by name, holding it until that child exists (e.g. the txn log's recovery
+    /// output for the data tree, which starts after it).
+    /// </summary>
+    public sealed record Deliver(string Child, object Message);
+
     /// <summary>Asks for a child's ref by name (tests and tools).</summary>
     public sealed record GetChild(string Name);
 }
 
-/// <summary>The Props of every child, keyed by the names in <see cref="ActorNames.StartupOrder"/>.</summary>
-public sealed record QuorumPeerChildren(IReadOnlyDictionary<string, Func<Props>> Factories)
+/// <summary>
+/// The Props of every child, keyed by the names in <see cref="ActorNames.StartupOrder"/>. A factory gets a lookup of
+/// the siblings already started (children start in order, so a child may depend on every earlier one).
+/// </summary>
+public sealed record QuorumPeerChildren(IReadOnlyDictionary<string, Func<Func<string, IActorRef>, Props>> Factories)
 {
-    public Props PropsFor(string name) =>
+    public Props PropsFor(string name, Func<string, IActorRef> sibling) =>
         Factories.TryGetValue(name, out var factory)
-            ? factory()
+            ? factory(sibling)
             : throw new InvalidOperationException($"no factory for child '{name}'");
 }

@@ -13,7 +13,8 @@ internal sealed class TxnLogActor : PersistentActor
     private const int ProgressEveryTxns = 100_000;
 
     private readonly TxnLogSettings _settings;
-    private readonly IActorRef _listener;
+    private readonly IActorRef? _listener;
+    private readonly string? _siblingListener;
     private readonly ILoggingAdapter _log = Context.GetLogger();
 
     // recovery
@@ -37,10 +38,11 @@ internal sealed class TxnLogActor : PersistentActor
     private long _journalWrites;
     private int _largestWrite;
 
-    public TxnLogActor(TxnLogSettings settings, IActorRef? listener)
+    public TxnLogActor(TxnLogSettings settings, IActorRef? listener, string? siblingListener = null)
     {
         _settings = settings;
-        _listener = listener ?? Context.Parent;
+        _listener = listener ?? (siblingListener is null ? Context.Parent : null);
+        _siblingListener = siblingListener;
         JournalPluginId = TxnLogSettings.JournalPluginId;
         SnapshotPluginId = TxnLogSettings.SnapshotPluginId;
     }
@@ -82,7 +84,7 @@ internal sealed class TxnLogActor : PersistentActor
                 _recoveredSnapshotZxid = record.Tree.LastZxid;
                 _log.Info("txn log {0}: loaded snapshot at zxid 0x{1:x} ({2} bytes, sequence nr {3})",
                     PersistenceId, record.Tree.LastZxid, record.Tree.Data.Length, mark.SequenceNr);
-                _listener.Tell(new RecoveredSnapshot(record.Tree));
+                NotifyListener(new RecoveredSnapshot(record.Tree));
                 return true;
             case TxnLogged txn:
                 _index.Add(LastSequenceNr, txn.Zxid);
@@ -99,18 +101,30 @@ internal sealed class TxnLogActor : PersistentActor
                 _lastAcceptedZxid = _lastDurableZxid;
                 _log.Info("txn log {0}: recovered snapshot zxid 0x{1:x} + {2} txns, last zxid 0x{3:x}, in {4} ms",
                     PersistenceId, _recoveredSnapshotZxid, _replayed, _lastDurableZxid, _recoveryClock.ElapsedMilliseconds);
-                _listener.Tell(new TxnLogProtocol.RecoveryCompleted(_lastDurableZxid, _recoveredSnapshotZxid, _replayed));
+                NotifyListener(new TxnLogProtocol.RecoveryCompleted(_lastDurableZxid, _recoveredSnapshotZxid, _replayed));
                 return true;
             default:
                 return false;
         }
     }
 
+    /// <summary>
+    /// Recovery output goes to the listener; a sibling listener (the data-tree, started after this actor) gets it
+    /// through the QuorumPeer, which holds it until that sibling exists.
+    /// </summary>
+    private void NotifyListener(object message)
+    {
+        if (_listener is not null)
+            _listener.Tell(message);
+        else
+            Context.Parent.Tell(new QuorumPeer.QuorumPeerProtocol.Deliver(_siblingListener!, message));
+    }
+
     private void SendChunk()
     {
         if (_chunk.Count == 0)
             return;
-        _listener.Tell(new RecoveryChunk(_chunk));
+        NotifyListener(new RecoveryChunk(_chunk));
         _chunk = new List<TxnLogged>(Math.Min(_settings.RecoveryChunkSize, 1024));
     }
 

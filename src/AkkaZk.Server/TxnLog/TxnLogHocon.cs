@@ -11,7 +11,7 @@ internal static class TxnLogHocon
     private const string SqliteProvider = "SQLite.MS"; // linq2db's Microsoft.Data.Sqlite provider
     private const string PostgresProvider = "PostgreSQL.15"; // linq2db dialect for PostgreSQL 15 and newer
 
-    public static Config Defaults { get; } = LoadDefaults();
+    public static Akka.Configuration.Config Defaults { get; } = LoadDefaults();
 
     public static string SqliteConnectionString(string path) => new SqliteConnectionStringBuilder
     {
@@ -59,7 +59,7 @@ internal static class TxnLogHocon
             """;
     }
 
-    private static Config LoadDefaults() => ConfigurationFactory.ParseString(ReadResource());
+    private static Akka.Configuration.Config LoadDefaults() => ConfigurationFactory.ParseString(ReadResource());
 
     private static string ReadResource()
     {

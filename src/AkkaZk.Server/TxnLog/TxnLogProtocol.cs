@@ -13,7 +13,11 @@ namespace AkkaZk.TxnLog;
 public static class TxnLogProtocol
 {
     public static Props Props(TxnLogSettings settings, IActorRef? listener = null) =>
-        Akka.Actor.Props.Create(() => new TxnLogActor(settings, listener));
+        Akka.Actor.Props.Create(() => new TxnLogActor(settings, listener, null));
+
+    /// <summary>As a QuorumPeer child whose recovery output goes to the sibling named <paramref name="sibling"/>.</summary>
+    public static Props PropsForSibling(TxnLogSettings settings, string sibling) =>
+        Akka.Actor.Props.Create(() => new TxnLogActor(settings, null, sibling));
 
     /// <summary>
     /// Journal one txn. Replies <see cref="Appended"/> to the sender only once it is durable; appends arriving

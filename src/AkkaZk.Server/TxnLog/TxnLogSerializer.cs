@@ -25,7 +25,7 @@ public sealed class TxnLogSerializer : SerializerWithStringManifest
     {
     }
 
-    public TxnLogSerializer(ExtendedActorSystem system, Config config)
+    public TxnLogSerializer(ExtendedActorSystem system, Akka.Configuration.Config config)
         : this(system, ParseCompression(config.GetString("snapshot-compression", "none")))
     {
     }

@@ -66,7 +66,7 @@ public sealed record TxnLogSettings
     /// Reads <c>akkazk.data-dir</c>, <c>akkazk.data-log-dir</c> and <c>akkazk.txn-log</c> from a node's
     /// configuration (with <see cref="DefaultConfig"/> as fallback for the txn-log keys).
     /// </summary>
-    public static TxnLogSettings Create(Config config)
+    public static TxnLogSettings Create(Akka.Configuration.Config config)
     {
         var root = config.WithFallback(DefaultConfig());
         var akkazk = root.GetConfig("akkazk");
@@ -84,14 +84,14 @@ public sealed record TxnLogSettings
     }
 
     /// <summary>The embedded <c>txnlog.conf</c>: defaults of <c>akkazk.txn-log</c> and the serializer binding.</summary>
-    public static Config DefaultConfig() => TxnLogHocon.Defaults;
+    public static Akka.Configuration.Config DefaultConfig() => TxnLogHocon.Defaults;
 
     /// <summary>
     /// The Akka HOCON for these settings: journal and snapshot-store plugins of Akka.Persistence.Sql (connection
     /// strings, provider names, auto-initialize) and the serializer binding. Use it as the highest-priority part
     /// of the ActorSystem's config.
     /// </summary>
-    public Config ToAkkaConfig() => ConfigurationFactory.ParseString(TxnLogHocon.Build(this)).WithFallback(DefaultConfig());
+    public Akka.Configuration.Config ToAkkaConfig() => ConfigurationFactory.ParseString(TxnLogHocon.Build(this)).WithFallback(DefaultConfig());
 
     private static TxnLogPlugin ParsePlugin(string value) => value.Trim().ToLowerInvariant() switch
     {

@@ -27,7 +27,7 @@ public sealed class QuorumPeerStartupSpec : TestKit
 
     private QuorumPeerChildren Children(bool readyAtOnce) => new(ActorNames.StartupOrder.ToDictionary(
         name => name,
-        name => (Func<Props>)(() => Props.Create(() => new StepChild(name, TestActor, readyAtOnce)))));
+        name => (Func<Func<string, IActorRef>, Props>)(_ => Props.Create(() => new StepChild(name, TestActor, readyAtOnce)))));
 
     [Fact]
     public async Task Children_start_in_zookeepers_order_each_after_the_previous_is_ready()
