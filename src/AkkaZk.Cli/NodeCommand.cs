@@ -9,7 +9,21 @@ internal static class NodeCommand
     public static async Task<int> RunAsync(string configPath, IReadOnlyDictionary<string, string> systemProperties)
     {
         var (settings, hocon) = NodeConfigLoader.Load(configPath, systemProperties);
-        await NodeHost.RunAsync(settings, hocon);
+        try
+        {
+            await NodeHost.RunAsync(settings, hocon);
+        }
+        catch (NodeStartException e)
+        {
+            Console.Error.WriteLine($"akkazk: cannot start: {e.Message}");
+            return 1;
+        }
+        catch (InvalidOperationException e)
+        {
+            // e.g. a txn-log database that cannot be opened: never start empty over data we could not read
+            Console.Error.WriteLine($"akkazk: cannot start: {e.Message}");
+            return 1;
+        }
         return Environment.ExitCode;
     }
 }

@@ -1,5 +1,4 @@
 using Akka.Actor;
-using Akka.Configuration;
 using AkkaZk.Config;
 using AkkaZk.QuorumPeer;
 using Microsoft.Extensions.Hosting;
@@ -19,8 +18,10 @@ public sealed class NodeHostedService(NodeSettings settings, Akka.Configuration.
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _system = ActorSystem.Create(NodeActorSystem.Name, NodeActorSystem.BuildConfig(settings, hocon));
-        _system.ActorOf(QuorumPeerProtocol.Props(NodeChildren.Create(settings)), ActorNames.QuorumPeer);
+        var txnLog = NodeActorSystem.TxnLogSettingsFor(settings, hocon);
+        NodeActorSystem.PrepareDataDirs(settings, txnLog);
+        _system = ActorSystem.Create(NodeActorSystem.Name, NodeActorSystem.BuildConfig(hocon, txnLog));
+        _system.ActorOf(QuorumPeerProtocol.Props(NodeChildren.Create(settings, txnLog)), ActorNames.QuorumPeer);
         _system.WhenTerminated.ContinueWith(_ =>
         {
             var reason = CoordinatedShutdown.Get(_system).ShutdownReason;

@@ -51,7 +51,7 @@ public sealed record TxnLogSettings
     public TxnLogPlugin Plugin { get; }
     public string PostgresConnectionString { get; }
     public string PostgresSchema { get; }
-    public SnapshotCompression SnapshotCompression { get; }
+    public SnapshotCompression SnapshotCompression { get; init; }
     public string PersistenceId { get; }
 
     /// <summary>Txns per <see cref="TxnLogProtocol.RecoveryChunk"/> sent while replaying the journal.</summary>
