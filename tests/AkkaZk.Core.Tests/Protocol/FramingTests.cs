@@ -128,4 +128,27 @@ public sealed class FramingTests
         Assert.True(Framing.TryPeekLength(buffer, out var firstInt));
         Assert.False(FourLetterWords.TryParse(firstInt, out _));
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(5)]
+    [InlineData(4096)]
+    public void Decode_reads_a_frame_spread_over_segments(int chunkSize)
+    {
+        foreach (var captured in CapturedFrames.All.Where(f => f.FromClient && !f.IsHandshake))
+        {
+            var frame = Chunked(captured.Body, chunkSize);
+
+            var (header, body) = Framing.Decode(frame, RequestCodec.Read);
+
+            var reencoded = Wire.Encode(w =>
+            {
+                if (body is null)
+                    RequestCodec.WriteHeader(w, header);
+                else
+                    RequestCodec.Write(w, header, body);
+            });
+            Assert.Equal(captured.Body, reencoded);
+        }
+    }
 }
