@@ -151,4 +151,22 @@ public sealed class FramingTests
             Assert.Equal(captured.Body, reencoded);
         }
     }
+
+    [Fact]
+    public void Frame_writer_reproduces_captured_frames_with_their_length_prefix()
+    {
+        var connect = CapturedFrames.All.First(f => f.IsHandshake && !f.FromClient);
+        var notification = CapturedFrames.Where(fromClient: false, OpCode.Notification).First();
+        var output = new ArrayBufferWriter<byte>();
+
+        FrameWriter.WriteConnectResponse(output, Framing.Decode(new ReadOnlySequence<byte>(connect.Body), ConnectCodec.ReadConnectResponse));
+        FrameWriter.WriteNotification(output, Framing.Decode(new ReadOnlySequence<byte>(notification.Body), static (ref JuteReader r) =>
+        {
+            ResponseCodec.ReadHeader(ref r);
+            return ResponseCodec.ReadWatcherEvent(ref r);
+        }));
+
+        Assert.Equal(Framed(connect.Body, notification.Body), output.WrittenSpan.ToArray());
+    }
 }
+
