@@ -3,23 +3,26 @@ using Xunit;
 
 namespace AkkaZk.Tests.Protocol;
 
-/// <summary>Every frame Apache ZooKeeper 3.8 exchanged decodes and encodes back to the very same bytes.</summary>
+/// <summary>
+/// Every frame exchanged between real clients (ZooKeeper's Java client, kazoo, the C client) and Apache ZooKeeper 3.8
+/// decodes and encodes back to the very same bytes.
+/// </summary>
 public sealed class CapturedFrameRoundTripTests
 {
     [Theory]
-    [MemberData(nameof(CapturedFrames.ClientLines), MemberType = typeof(CapturedFrames))]
-    public void Client_frame_from_zookeeper_re_encodes_to_identical_bytes(int line)
+    [MemberData(nameof(CapturedFrames.ClientIds), MemberType = typeof(CapturedFrames))]
+    public void Captured_client_frame_re_encodes_to_identical_bytes(string id)
     {
-        var frame = CapturedFrames.AtLine(line);
+        var frame = CapturedFrames.ById(id);
 
         Assert.Equal(Convert.ToHexString(frame.Body), Convert.ToHexString(Wire.Reencode(frame)));
     }
 
     [Theory]
-    [MemberData(nameof(CapturedFrames.ServerLines), MemberType = typeof(CapturedFrames))]
-    public void Server_frame_from_zookeeper_re_encodes_to_identical_bytes(int line)
+    [MemberData(nameof(CapturedFrames.ServerIds), MemberType = typeof(CapturedFrames))]
+    public void Captured_server_frame_re_encodes_to_identical_bytes(string id)
     {
-        var frame = CapturedFrames.AtLine(line);
+        var frame = CapturedFrames.ById(id);
 
         Assert.Equal(Convert.ToHexString(frame.Body), Convert.ToHexString(Wire.Reencode(frame)));
     }

@@ -17,10 +17,10 @@ public sealed class MalformedFrameTests
     }
 
     [Theory]
-    [MemberData(nameof(CapturedFrames.AllLines), MemberType = typeof(CapturedFrames))]
-    public void Every_truncation_of_a_captured_frame_decodes_or_throws_JuteException(int line)
+    [MemberData(nameof(CapturedFrames.AllIds), MemberType = typeof(CapturedFrames))]
+    public void Every_truncation_of_a_captured_frame_decodes_or_throws_JuteException(string id)
     {
-        var frame = CapturedFrames.AtLine(line);
+        var frame = CapturedFrames.ById(id);
 
         for (var length = 0; length < frame.Body.Length; length++)
             DecodesOrThrowsJuteException(frame, frame.Body[..length]);
@@ -30,7 +30,7 @@ public sealed class MalformedFrameTests
     public void Random_corruption_of_captured_frames_decodes_or_throws_JuteException()
     {
         var random = new Random(20261126);
-        foreach (var frame in CapturedFrames.All)
+        foreach (var frame in CapturedFrames.AllClients)
         {
             for (var round = 0; round < 50; round++)
             {
