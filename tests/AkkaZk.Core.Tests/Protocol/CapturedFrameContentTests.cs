@@ -141,6 +141,16 @@ public sealed class CapturedFrameContentTests
     }
 
     [Fact]
+    public void Multi_results_of_createTTL_and_createContainer_ops_are_typed_create2()
+    {
+        var request = Requests(OpCode.Multi).Cast<MultiRequest>().Single(m => m.Ops.Any(o => o.Type == OpCode.CreateTtl));
+        var reply = Replies(OpCode.Multi).Select(r => (MultiResponse)r.Body!).Single(m => m.Results.Any(r => r.Result is Create2Response { Path: "/cap/mt" }));
+
+        Assert.Equal([OpCode.CreateTtl, OpCode.CreateContainer], request.Ops.Select(o => o.Type));
+        Assert.Equal([OpCode.Create2, OpCode.Create2], reply.Results.Select(r => r.Type));
+    }
+
+    [Fact]
     public void MultiRead_returns_children_data_and_a_per_op_error()
     {
         var request = (MultiRequest)Requests(OpCode.MultiRead).Single();

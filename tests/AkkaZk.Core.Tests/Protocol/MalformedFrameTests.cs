@@ -123,12 +123,16 @@ public sealed class MalformedFrameTests
         Assert.Throws<JuteException>(() => Wire.DecodeRequest(body[..^9]));
     }
 
-    [Fact]
-    public void Multi_response_with_an_unknown_result_type_throws_JuteException()
+    [Theory]
+    [InlineData(42)]
+    [InlineData((int)OpCode.CreateTtl)]
+    [InlineData((int)OpCode.CreateContainer)]
+    [InlineData((int)OpCode.GetChildren2)]
+    public void Multi_response_with_a_result_type_zookeepers_client_rejects_throws_JuteException(int type)
     {
         var body = Wire.Encode(w =>
         {
-            w.WriteInt(42);
+            w.WriteInt(type);
             w.WriteBool(false);
             w.WriteInt(0);
         });

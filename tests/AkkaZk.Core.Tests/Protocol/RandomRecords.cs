@@ -116,7 +116,7 @@ public sealed class RandomRecords(int seed)
         OpCode.GetChildren2 => new GetChildren2Response(List(String), Stat()),
         OpCode.Sync => new SyncResponse(Path()),
         OpCode.Multi => new MultiResponse(List(() => MultiResult(
-            Pick(OpCode.Create, OpCode.Create2, OpCode.CreateContainer, OpCode.CreateTtl, OpCode.Delete, OpCode.SetData, OpCode.Check, OpCode.Error)))),
+            Pick(OpCode.Create, OpCode.Create2, OpCode.Delete, OpCode.SetData, OpCode.Check, OpCode.Error)))),
         OpCode.MultiRead => new MultiResponse(List(() => MultiResult(Pick(OpCode.GetChildren, OpCode.GetData, OpCode.Error)))),
         OpCode.GetAllChildrenNumber => new GetAllChildrenNumberResponse(Int()),
         OpCode.GetEphemerals => new GetEphemeralsResponse(List(Path)),
