@@ -25,7 +25,7 @@ import tempfile
 import threading
 import time
 
-ZK_JARS = "/usr/share/java"  # Debian's ZooKeeper 3.8 packaging
+ZK_JARS = os.environ.get("ZK_JARS", "/usr/share/java")  # where Debian's ZooKeeper 3.8 package puts its jars
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 OPCODE_NAMES = {
