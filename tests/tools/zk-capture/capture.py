@@ -1,15 +1,19 @@
 #!/usr/bin/env python3
-"""Record the frames Apache ZooKeeper 3.8's Java client and server exchange, for AkkaZk's byte-exact codec tests.
+"""Record the frames Apache ZooKeeper 3.8 exchanges with real clients, for AkkaZk's byte-exact codec tests.
 
-Starts a standalone ZooKeeper (temp dataDir, free port, TTL nodes enabled), a recording TCP proxy in front of it,
-compiles and runs CaptureClient.java through the proxy, adds a few raw sessions (an old client without the readOnly
-byte, an unknown opcode), and writes one line per frame:
+Starts a standalone ZooKeeper (temp dataDir, free port, TTL nodes enabled) and a recording TCP proxy in front of it,
+then drives one client through the proxy:
+  java   CaptureClient.java (ZooKeeper's own Java client) plus raw sessions (an old client without the readOnly
+         byte, an unknown opcode)
+  kazoo  kazoo_client.py (run with KAZOO_PYTHON, default /usr/bin/python3)
+  c      ZooKeeper's C client cli_mt (CLI_MT, default /usr/lib/zookeeper/bin/cli_mt), fed commands on stdin
+and writes one line per frame:
 
     <dir> <conn> <opcode> <name> <hex of the frame body, without the 4-byte length prefix>
 
 dir is C (client to server) or S (server to client); opcode is "connect" for the handshake frames, else the
 request's opcode (a reply carries the opcode of the request with the same xid; a notification is 0).
-Usage: python3 capture.py <output file>   (see README.md)
+Usage: python3 capture.py <java|kazoo|c> <output file>   (see README.md)
 """
 import os
 import shutil
@@ -21,7 +25,7 @@ import tempfile
 import threading
 import time
 
-ZK_JARS = "/usr/share/java"  # Debian's ZooKeeper 3.8 packaging
+ZK_JARS = os.environ.get("ZK_JARS", "/usr/share/java")  # where Debian's ZooKeeper 3.8 package puts its jars
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 OPCODE_NAMES = {
@@ -176,8 +180,64 @@ def raw_sessions(proxy_port):
     time.sleep(0.3)
 
 
+def wait_until_serving(port):
+    """An open port (or ruok -> imok) is not enough: until the server runs it closes connections. Ask srvr."""
+    for _ in range(150):
+        try:
+            with socket.create_connection(("127.0.0.1", port)) as s:
+                s.sendall(b"srvr")
+                if s.recv(64).startswith(b"Zookeeper version"):
+                    return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError("ZooKeeper did not start")
+
+
+def run_java(proxy, classpath, work):
+    classes = os.path.join(work, "classes")
+    subprocess.run(["javac", "-cp", classpath, "-d", classes, os.path.join(HERE, "CaptureClient.java")], check=True)
+    subprocess.run(["java", "-cp", classpath + os.pathsep + classes, "CaptureClient", proxy], check=True, timeout=120)
+    time.sleep(0.5)
+    raw_sessions(int(proxy.rsplit(":", 1)[1]))
+
+
+def run_kazoo(proxy, classpath, work):
+    python = os.environ.get("KAZOO_PYTHON", "/usr/bin/python3")
+    subprocess.run([python, os.path.join(HERE, "kazoo_client.py"), proxy], check=True, timeout=120)
+
+
+C_CLIENT_COMMANDS = [
+    "create /c", "create +e /c/e", "create +s /c/s-", "create +es /c/es-", "create2 /c/two", "create2 +c /c/cont",
+    "create2 +t=60000 /c/ttl", "create /c", "set /c hello", "get /c", "get /c/missing", "ls /c", "ls2 /c",
+    "sync /c", "exists /c", "wexists /c/w", "create /c/w", "delete /c/w", "delete /c/missing", "config",
+    "addauth digest carol:pw", "myid",
+]
+
+
+def run_c(proxy, classpath, work):
+    cli = os.environ.get("CLI_MT", "/usr/lib/zookeeper/bin/cli_mt")
+    process = subprocess.Popen([cli, proxy], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True)
+    time.sleep(2)
+    for command in C_CLIENT_COMMANDS:
+        process.stdin.write(command + "\n")
+        process.stdin.flush()
+        time.sleep(0.4)
+    time.sleep(4)  # idle: the C client pings
+    process.stdin.write("quit\n")
+    process.stdin.flush()
+    out, _ = process.communicate(timeout=30)
+    print(out)
+
+
+CLIENTS = {"java": run_java, "kazoo": run_kazoo, "c": run_c}
+CLIENT_DESCRIPTIONS = {"java": "the Java client", "kazoo": "kazoo", "c": "the C client (cli_mt)"}
+
+
 def main():
-    out_path = sys.argv[1]
+    client, out_path = sys.argv[1], sys.argv[2]
+    drive = CLIENTS[client]
     work = tempfile.mkdtemp(prefix="zk-capture-")
     zk_port, proxy_port = free_port(), free_port()
     data_dir = os.path.join(work, "data")
@@ -192,28 +252,17 @@ def main():
          "org.apache.zookeeper.server.quorum.QuorumPeerMain", cfg],
         stdout=open(os.path.join(work, "server.log"), "w"), stderr=subprocess.STDOUT)
     try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", zk_port)).close()
-                break
-            except OSError:
-                time.sleep(0.2)
+        wait_until_serving(zk_port)
         recorder = Recorder()
         threading.Thread(target=run_proxy, args=(proxy_port, zk_port, recorder), daemon=True).start()
-
-        classes = os.path.join(work, "classes")
-        subprocess.run(["javac", "-cp", classpath, "-d", classes, os.path.join(HERE, "CaptureClient.java")], check=True)
-        subprocess.run(["java", "-cp", classpath + os.pathsep + classes, "CaptureClient", f"127.0.0.1:{proxy_port}"],
-                       check=True, timeout=120)
-        time.sleep(0.5)
-        raw_sessions(proxy_port)
+        drive(f"127.0.0.1:{proxy_port}", classpath, work)
         time.sleep(0.5)
 
         version = subprocess.run(["java", "-cp", classpath, "org.apache.zookeeper.version.VersionInfoMain"],
                                  capture_output=True, text=True).stdout.strip()
         with open(out_path, "w") as f:
-            f.write(f"# Frames exchanged by Apache ZooKeeper {version} (Java client and server),\n")
-            f.write("# recorded by tests/tools/zk-capture/capture.py. One frame a line:\n")
+            f.write(f"# Frames exchanged by {CLIENT_DESCRIPTIONS[client]} and {version},\n")
+            f.write(f"# recorded by tests/tools/zk-capture/capture.py {client}. One frame a line:\n")
             f.write("# <C|S> <connection> <opcode|connect> <name> <hex body without the length prefix>\n")
             for line in recorder.lines:
                 f.write(line + "\n")

@@ -49,6 +49,31 @@ public static class Framing
         return true;
     }
 
+    /// <summary>
+    /// Runs a decoder over a frame's bytes: directly when the frame lies in one segment, else over a pooled copy.
+    /// Decoders must not keep the span (byte[] fields are copied out by <see cref="JuteReader"/> anyway).
+    /// </summary>
+    public static T Decode<T>(in ReadOnlySequence<byte> frame, JuteDecoder<T> decode, int maxFieldLength = JuteReader.DefaultMaxFieldLength)
+    {
+        if (frame.IsSingleSegment)
+        {
+            var reader = new JuteReader(frame.FirstSpan, maxFieldLength);
+            return decode(ref reader);
+        }
+        var length = checked((int)frame.Length);
+        var rented = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            frame.CopyTo(rented);
+            var reader = new JuteReader(rented.AsSpan(0, length), maxFieldLength);
+            return decode(ref reader);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
     /// <summary>Writes the 4-byte length prefix and then <paramref name="body"/>.</summary>
     public static void WriteFrame(IBufferWriter<byte> output, ReadOnlySpan<byte> body)
     {

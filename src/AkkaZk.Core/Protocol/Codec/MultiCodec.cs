@@ -44,6 +44,7 @@ public static class MultiCodec
         WriteMultiHeader(writer, TerminatorType, done: true, TerminatorErr);
     }
 
+    /// <summary>Reads a MultiResponse, accepting the result types ZooKeeper's own client does (-1, 1, 2, 4, 5, 8, 13, 15).</summary>
     public static MultiResponse ReadResponse(ref JuteReader reader)
     {
         var results = new List<MultiResult>();
@@ -59,8 +60,7 @@ public static class MultiCodec
     private static ZkResponse? ReadResult(OpCode type, ref JuteReader reader) => type switch
     {
         OpCode.Create => new CreateResponse(DataCodec.ReadRequiredString(ref reader)),
-        OpCode.Create2 or OpCode.CreateTtl or OpCode.CreateContainer =>
-            new Create2Response(DataCodec.ReadRequiredString(ref reader), DataCodec.ReadStat(ref reader)),
+        OpCode.Create2 => new Create2Response(DataCodec.ReadRequiredString(ref reader), DataCodec.ReadStat(ref reader)),
         OpCode.Delete or OpCode.Check => null,
         OpCode.SetData => new StatResponse(DataCodec.ReadStat(ref reader)),
         OpCode.GetChildren => new GetChildrenResponse(DataCodec.ReadStrings(ref reader)),
@@ -72,6 +72,8 @@ public static class MultiCodec
     /// <summary>
     /// Writes each result as MultiHeader{type, false, err} + its record, then the terminator. An error result
     /// (type -1) carries ErrorResponse{err}; when its Result is null the header's err is used.
+    /// The result of a create2, createTTL or createContainer op has type create2 (15): ZooKeeper 3.8 reports all
+    /// three so (OpResult.CreateResult), and its Java client rejects 19 or 21 in a MultiResponse.
     /// </summary>
     public static void WriteResponse(JuteWriter writer, MultiResponse multi)
     {
@@ -90,7 +92,7 @@ public static class MultiCodec
             case (OpCode.Create, CreateResponse create):
                 writer.WriteString(create.Path);
                 break;
-            case (OpCode.Create2 or OpCode.CreateTtl or OpCode.CreateContainer, Create2Response create2):
+            case (OpCode.Create2, Create2Response create2):
                 writer.WriteString(create2.Path);
                 DataCodec.WriteStat(writer, create2.Stat);
                 break;

@@ -17,9 +17,17 @@ public static class RequestCodec
         writer.WriteInt((int)header.Type);
     }
 
+    /// <summary>Reads a whole request frame: the header, then the body (null for an opcode a client may not send).</summary>
+    public static (RequestHeader Header, ZkRequest? Body) Read(ref JuteReader reader)
+    {
+        var header = ReadHeader(ref reader);
+        return (header, ReadBody(header.Type, ref reader));
+    }
+
     /// <summary>
     /// Reads the body for <paramref name="type"/>. Returns null for an opcode a client may not send (unknown,
-    /// notification, error, createSession): ZooKeeper answers those with Unimplemented (-6) and closes the session.
+    /// notification, error, createSession): ZooKeeper answers those with ReplyHeader{xid, -1, Unimplemented (-6)}
+    /// and closes the session. check (13) outside a multi decodes fine; ZooKeeper answers it Unimplemented too.
     /// Malformed bodies throw <see cref="JuteException"/>.
     /// </summary>
     public static ZkRequest? ReadBody(OpCode type, ref JuteReader reader) => type switch
