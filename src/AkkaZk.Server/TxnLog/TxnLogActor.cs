@@ -102,6 +102,9 @@ internal sealed class TxnLogActor : PersistentActor
                 _log.Info("txn log {0}: recovered snapshot zxid 0x{1:x} + {2} txns, last zxid 0x{3:x}, in {4} ms",
                     PersistenceId, _recoveredSnapshotZxid, _replayed, _lastDurableZxid, _recoveryClock.ElapsedMilliseconds);
                 NotifyListener(new TxnLogProtocol.RecoveryCompleted(_lastDurableZxid, _recoveredSnapshotZxid, _replayed));
+                // As a QuorumPeer child the log is "loaded" now: the data tree starts next and gets the recovery output.
+                if (_siblingListener is not null)
+                    Context.Parent.Tell(new QuorumPeer.QuorumPeerProtocol.Ready(QuorumPeer.ActorNames.TxnLog));
                 return true;
             default:
                 return false;
