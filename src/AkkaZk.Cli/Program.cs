@@ -19,6 +19,8 @@ public static class Program
             {
                 "version" or "--version" => PrintVersion(),
                 "convert" => ConvertCommand.Run(rest.Skip(1).ToArray(), systemProperties),
+                "txnlog" or "snapshot" => await Tools.DumpCommand.RunAsync(rest[0], rest.Skip(1).ToArray(), systemProperties),
+                "purge" => await Tools.PurgeCommand.RunAsync(rest.Skip(1).ToArray(), systemProperties),
                 _ when rest.Count == 1 => await NodeCommand.RunAsync(rest[0], systemProperties),
                 _ => UnknownCommand(rest[0]),
             };
@@ -27,6 +29,11 @@ public static class Program
         {
             Console.Error.WriteLine($"akkazk: {e.Message}");
             return 2;
+        }
+        catch (Hosting.NodeStartException e)
+        {
+            Console.Error.WriteLine($"akkazk: {e.Message}");
+            return 1;
         }
     }
 

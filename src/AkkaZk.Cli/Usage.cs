@@ -10,6 +10,9 @@ internal static class Usage
     public const string Text = """
         Usage: akkazk [-Dname=value ...] <zoo.cfg | node.conf>   start a node in the foreground
                akkazk convert <zoo.cfg>                          print the equivalent HOCON
+               akkazk txnlog dump <zoo.cfg | dataDir>            print every txn of the log (TxnLogToolkit)
+               akkazk snapshot dump <zoo.cfg | dataDir>          print the latest snapshot (SnapshotFormatter)
+               akkazk purge <dataDir> [<dataLogDir>] -n N        keep N snapshots, drop what they cover (zkCleanup.sh)
                akkazk version                                    print the version
                akkazk --help                                     this text
 

@@ -5,7 +5,7 @@ using AkkaZk.Jute;
 namespace AkkaZk.Database;
 
 /// <summary>A txn as the bytes the txn log journals (jute, as ZooKeeper's log entries).</summary>
-internal static class TxnBytes
+public static class TxnBytes
 {
     public static byte[] Encode(Txn txn)
     {
