@@ -45,7 +45,7 @@ public sealed partial class DataTree
 
     public AclCache Acls { get; } = new();
 
-    public DataNode Root { get; }
+    public DataNode Root { get; private set; }
 
     /// <summary>Entries in the node map, counting the root's "" alias as ZooKeeper does (zk_znode_count).</summary>
     public int NodeCount => _nodes.Count;
