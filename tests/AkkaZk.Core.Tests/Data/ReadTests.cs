@@ -102,3 +102,17 @@ public sealed class ReadTests
         Assert.Equal(new SyncResponse("/a"), _zk.Read(OpCode.Sync, new SyncRequest("/a")).Response);
     }
 }
+
+public sealed class RequestKindsTests
+{
+    [Fact]
+    public void Every_opcode_is_either_a_write_a_read_or_handled_by_the_connection()
+    {
+        foreach (var type in Enum.GetValues<OpCode>())
+            Assert.False(RequestKinds.IsWrite(type) && RequestKinds.IsRead(type), type.ToString());
+        Assert.True(RequestKinds.IsWrite(OpCode.Multi));
+        Assert.True(RequestKinds.IsRead(OpCode.MultiRead));
+        Assert.False(RequestKinds.IsRead(OpCode.Ping) || RequestKinds.IsWrite(OpCode.Ping));
+        Assert.False(RequestKinds.IsRead(OpCode.Auth) || RequestKinds.IsWrite(OpCode.Auth));
+    }
+}
