@@ -74,6 +74,14 @@ public sealed class AclCache
         _lastId = Math.Max(_lastId, id);
     }
 
+    public void Clear()
+    {
+        _byId.Clear();
+        _byList.Clear();
+        _references.Clear();
+        _lastId = 0;
+    }
+
     /// <summary>Drops entries no node references any more (after a snapshot load).</summary>
     public void PurgeUnused()
     {

@@ -1,54 +1,90 @@
+using AkkaZk.Jute;
+
 namespace AkkaZk.Data;
 
 public sealed partial class DataTree
 {
     /// <summary>
-    /// Puts a node read from a snapshot into the tree: parents come before their children, so the parent is
-    /// linked here; the special nodes already exist and only take the stored state.
+    /// DataTree.serialize: the ACL cache (count, then key + vector&lt;ACL&gt;), then every node pre-order as
+    /// (path, data, aclRef, StatPersisted) with the root under "", closed by the path "/".
     /// </summary>
-    internal void RestoreNode(string path, byte[]? data, long aclRef, PersistedStat stat)
+    public void Serialize(JuteWriter writer)
     {
-        if (_nodes.TryGetValue(path, out var existing))
+        var entries = Acls.Entries.ToList();
+        writer.WriteInt(entries.Count);
+        foreach (var (id, acls) in entries)
         {
-            existing.Data = data;
-            existing.AclRef = aclRef;
-            existing.Stat = stat;
-            return;
+            writer.WriteLong(id);
+            DataCodec.WriteAcls(writer, acls);
         }
-        var parentPath = PathUtils.ParentOf(path);
-        if (!_nodes.TryGetValue(parentPath, out var parent))
-            throw new InvalidDataException($"snapshot lists {path} before its parent");
-        var node = new DataNode(data, aclRef, stat);
-        parent.AddChild(PathUtils.NameOf(path));
-        _nodes[path] = node;
-        switch (KindOf(stat.EphemeralOwner))
-        {
-            case EphemeralKind.Container:
-                _containers.Add(path);
-                break;
-            case EphemeralKind.Ttl:
-                _ttls.Add(path);
-                break;
-            case EphemeralKind.Normal:
-                if (!_ephemerals.TryGetValue(stat.EphemeralOwner, out var list))
-                    _ephemerals[stat.EphemeralOwner] = list = new HashSet<string>(StringComparer.Ordinal);
-                list.Add(path);
-                break;
-        }
-    }
-
-    /// <summary>Nodes parents-first (depth-first from the root), the order a snapshot stores them in.</summary>
-    internal IEnumerable<(string Path, DataNode Node)> NodesParentsFirst()
-    {
-        var stack = new Stack<string>();
-        stack.Push(RootPath);
+        var stack = new Stack<(string Path, DataNode Node)>();
+        stack.Push(("", Root));
         while (stack.Count > 0)
         {
-            var path = stack.Pop();
-            var node = _nodes[path];
-            yield return (path, node);
+            var (path, node) = stack.Pop();
+            writer.WriteString(path);
+            writer.WriteBuffer(node.Data);
+            writer.WriteLong(node.AclRef);
+            DataCodec.WritePersistedStat(writer, node.Stat);
             foreach (var child in node.Children)
-                stack.Push(path == RootPath ? "/" + child : path + "/" + child);
+            {
+                var childPath = path + "/" + child;
+                stack.Push((childPath, _nodes[childPath]));
+            }
         }
+        writer.WriteString(RootPath);
+    }
+
+    /// <summary>DataTree.deserialize: replaces the whole tree (watches are kept; they belong to connections).</summary>
+    public void Deserialize(ref JuteReader reader)
+    {
+        Acls.Clear();
+        _nodes.Clear();
+        _ephemerals.Clear();
+        _containers.Clear();
+        _ttls.Clear();
+        var aclCount = reader.ReadInt();
+        for (var i = 0; i < aclCount; i++)
+        {
+            var id = reader.ReadLong();
+            Acls.Restore(id, DataCodec.ReadAcls(ref reader) ?? []);
+        }
+        var path = reader.ReadString() ?? throw new JuteException("null path in snapshot");
+        while (path != RootPath)
+        {
+            var node = new DataNode(reader.ReadBuffer(), reader.ReadLong(), DataCodec.ReadPersistedStat(ref reader));
+            _nodes[path] = node;
+            Acls.AddUsage(node.AclRef);
+            var slash = path.LastIndexOf('/');
+            if (slash == -1)
+            {
+                Root = node;
+            }
+            else
+            {
+                var parent = _nodes.GetValueOrDefault(path[..slash])
+                    ?? throw new JuteException($"Invalid Datatree, unable to find parent {path[..slash]} of path {path}");
+                parent.AddChild(path[(slash + 1)..]);
+                var owner = node.Stat.EphemeralOwner;
+                switch (KindOf(owner))
+                {
+                    case EphemeralKind.Container:
+                        _containers.Add(path);
+                        break;
+                    case EphemeralKind.Ttl:
+                        _ttls.Add(path);
+                        break;
+                    case EphemeralKind.Normal:
+                        if (!_ephemerals.TryGetValue(owner, out var list))
+                            _ephemerals[owner] = list = new HashSet<string>(StringComparer.Ordinal);
+                        list.Add(path);
+                        break;
+                }
+            }
+            path = reader.ReadString() ?? throw new JuteException("null path in snapshot");
+        }
+        _nodes[RootPath] = Root;
+        Acls.PurgeUnused();
+        ApproximateDataSize = ComputeDataSize();
     }
 }

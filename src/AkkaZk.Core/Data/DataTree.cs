@@ -37,7 +37,12 @@ public sealed partial class DataTree
         _nodes[ConfigPath] = new DataNode([], AclCache.OpenUnsafeAclId, default);
         // Reconfig node is read-only for everyone (ZOOKEEPER-2014); setACL with version -1 leaves aversion -1.
         SetAcl(ConfigPath, Acl.ReadAclUnsafe, -1);
+        ApproximateDataSize = ComputeDataSize();
     }
+
+    private static long NodeSize(string path, byte[]? data) => path.Length + (data?.Length ?? 0);
+
+    private long ComputeDataSize() => _nodes.Sum(kv => NodeSize(kv.Key, kv.Value.Data));
 
     public bool ExtendedTypesEnabled { get; }
 
@@ -45,7 +50,10 @@ public sealed partial class DataTree
 
     public AclCache Acls { get; } = new();
 
-    public DataNode Root { get; }
+    public DataNode Root { get; private set; }
+
+    /// <summary>zk_approximate_data_size: path lengths plus data lengths over the node map (root alias included).</summary>
+    public long ApproximateDataSize { get; private set; }
 
     /// <summary>Entries in the node map, counting the root's "" alias as ZooKeeper does (zk_znode_count).</summary>
     public int NodeCount => _nodes.Count;
@@ -76,6 +84,8 @@ public sealed partial class DataTree
     /// <summary>Watches that fired since the last drain, in firing order.</summary>
     internal List<FiredWatch> DrainFired()
     {
+        if (_fired.Count == 0)
+            return [];
         var fired = new List<FiredWatch>(_fired);
         _fired.Clear();
         return fired;
@@ -103,6 +113,7 @@ public sealed partial class DataTree
         var child = new DataNode(data, aclRef, PersistedStat.ForCreate(zxid, time, ephemeralOwner));
         parent.AddChild(childName);
         _nodes[path] = child;
+        ApproximateDataSize += NodeSize(path, data);
         switch (KindOf(ephemeralOwner))
         {
             case EphemeralKind.Container:
@@ -138,6 +149,7 @@ public sealed partial class DataTree
             throw new KeeperException(ErrorCode.NoNode, path);
         var acl = AclOf(node);
         Acls.RemoveUsage(node.AclRef);
+        ApproximateDataSize -= NodeSize(path, node.Data);
         var owner = node.Stat.EphemeralOwner;
         switch (KindOf(owner))
         {
@@ -170,6 +182,7 @@ public sealed partial class DataTree
     {
         if (!_nodes.TryGetValue(path, out var node))
             throw new KeeperException(ErrorCode.NoNode, path);
+        ApproximateDataSize += (data?.Length ?? 0) - (node.Data?.Length ?? 0);
         node.Data = data;
         node.Stat = node.Stat with { Mtime = time, Mzxid = zxid, Version = version };
         var stat = StatOf(node);

@@ -42,6 +42,7 @@ public sealed class InitialTreeTests
     public void Node_count_includes_the_root_alias_as_zk_znode_count_does()
     {
         Assert.Equal(5, _zk.Db.Tree.NodeCount);
+        Assert.Equal(44, _zk.Db.Tree.ApproximateDataSize);
         var all = (GetAllChildrenNumberResponse)_zk.Read(OpCode.GetAllChildrenNumber, new GetAllChildrenNumberRequest("/")).Response!;
         Assert.Equal(3, all.TotalNumber);
     }

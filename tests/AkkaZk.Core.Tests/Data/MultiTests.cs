@@ -1,7 +1,7 @@
+using AkkaZk.Data;
 using AkkaZk.Data.Txns;
 using AkkaZk.Protocol;
 using Xunit;
-using AkkaZk.Data;
 
 namespace AkkaZk.Tests.Data;
 

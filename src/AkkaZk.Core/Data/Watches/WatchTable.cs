@@ -83,8 +83,10 @@ public sealed class WatchTable
     /// </summary>
     public List<long> Trigger(string path, EventType type)
     {
-        var fired = new List<long>();
-        var seen = new HashSet<long>();
+        if (_byPath.Count == 0)
+            return [];
+        List<long>? fired = null;
+        HashSet<long>? seen = null;
         var current = path;
         var atParent = false;
         while (true)
@@ -94,19 +96,14 @@ public sealed class WatchTable
                 List<long>? consumed = null;
                 foreach (var watcher in watchers)
                 {
-                    var mode = _modes.GetValueOrDefault((watcher, current), WatcherMode.Standard);
-                    if (mode == WatcherMode.PersistentRecursive)
-                    {
-                        if (type != EventType.NodeChildrenChanged && seen.Add(watcher))
-                            fired.Add(watcher);
-                    }
-                    else if (!atParent)
-                    {
-                        if (seen.Add(watcher))
-                            fired.Add(watcher);
-                        if (mode == WatcherMode.Standard)
-                            (consumed ??= []).Add(watcher);
-                    }
+                    var mode = _modes.Count == 0 ? WatcherMode.Standard : _modes.GetValueOrDefault((watcher, current), WatcherMode.Standard);
+                    var matches = mode == WatcherMode.PersistentRecursive ? type != EventType.NodeChildrenChanged : !atParent;
+                    if (!matches)
+                        continue;
+                    if ((seen ??= []).Add(watcher))
+                        (fired ??= []).Add(watcher);
+                    if (mode == WatcherMode.Standard)
+                        (consumed ??= []).Add(watcher);
                 }
                 if (consumed is not null)
                 {
@@ -118,7 +115,7 @@ public sealed class WatchTable
                 break;
             atParent = true;
         }
-        return fired;
+        return fired ?? [];
     }
 
     /// <summary>Paths watched, with their watchers (wchp).</summary>
