@@ -387,6 +387,15 @@ def run_both(a, b, op, generation):
     return outcome(wa), outcome(wb)
 
 
+def outcome_name(result):
+    if isinstance(result, tuple) and result and result[0] == "error":
+        return result[1]
+    if isinstance(result, list) and result and any(isinstance(r, tuple) and r and r[0] == "error" for r in result):
+        return "multi-failed:" + next(r[1] for r in result if isinstance(r, tuple) and r and r[0] == "error"
+                                       and r[1] not in ("RolledBackError", "RuntimeInconsistency"))
+    return "ok"
+
+
 def compare_events(a, b, sessions):
     """Drains the watch events of these sessions on both sides; returns (session, events A, events B) if they differ."""
     if not sessions:
@@ -423,6 +432,7 @@ def run(args):
             ta.join()
         started = time.time()
         last_full_check = -1
+        tally = {}
         for index in range(args.ops):
             op = gen.next()
             if index == perturb_at:
@@ -432,6 +442,7 @@ def run(args):
                 report(args, index, op, ra, rb)
                 return index
             gen.learn(op, ra)
+            tally[(op[0], outcome_name(ra))] = tally.get((op[0], outcome_name(ra)), 0) + 1
             if args.full_barrier_every and (index % args.full_barrier_every == 0 or index == args.ops - 1):
                 sessions = list(range(args.sessions))
             elif args.exact_events and op[0] in WRITES:
@@ -452,6 +463,9 @@ def run(args):
                 print(f"  ... {index} ops, {time.time() - started:.1f}s", flush=True)
         print(f"differential: seed={args.seed} {args.ops} ops equal on A={args.a} and B={args.b} "
               f"({time.time() - started:.1f}s, {len(gen.known)} paths known)")
+        if args.stats:
+            for (kind, result), count in sorted(tally.items()):
+                print(f"  {kind:10} {result:28} {count}")
         return None
     finally:
         a.close_all()
@@ -481,6 +495,7 @@ def main():
                          "may trigger a pending watch); 1 checks after every op")
     ap.add_argument("--exact-events", action="store_true",
                     help="also compare events after every write while a watch is pending (slower, pinpoints the op)")
+    ap.add_argument("--stats", action="store_true", help="print how often each op kind ended how")
     ap.add_argument("--progress", type=int, default=0, help="print progress every N ops")
     ap.add_argument("--self-test", choices=["zxid", "data", "event"],
                     help="perturb B half-way and succeed only if the difference is detected")
