@@ -211,7 +211,9 @@ class Generator:
         return (parent.rstrip("/") + "/" + self.rng.choice(NAMES))
 
     def data(self):
-        n = self.rng.choice([0, 1, 3, 8, 20])
+        n = self.rng.choice([None, 0, 0, 1, 3, 8, 20])
+        if n is None:
+            return None  # sent as length -1: ZooKeeper keeps null data apart from empty data
         return bytes(self.rng.randrange(256) for _ in range(n))
 
     def version(self):
@@ -303,14 +305,15 @@ def start(side, op):
     kind, s = op[0], op[1]
     c = side.clients[s]
     if side.corrupt_data and kind in ("create", "set"):
-        op = op[:3] + (op[3] + b"!",) + op[4:]
+        op = op[:3] + ((op[3] or b"") + b"!",) + op[4:]
     rec = side.recorders[s]
     if kind == "create":
         ar = c.handler.async_result()
         c._call(create_request(*op[2:]), ar)
         return lambda: ("created",) + tuple(norm(side, ar.get(timeout=TIMEOUT)))
     if kind == "set":
-        ar = c.set_async(op[2], op[3], op[4])
+        ar = c.handler.async_result()
+        c._call(SetData(op[2], op[3], op[4]), ar)  # kazoo's set() refuses None data
         return lambda: norm(side, ar.get(timeout=TIMEOUT))
     if kind == "delete":
         ar = c.delete_async(op[2], op[3])

@@ -124,6 +124,19 @@ def crud(s):
 
 
 @check
+def null_data_stays_apart_from_empty_data(s):
+    zk = s.client()
+    zk.ensure_path(s.root)
+    zk.create(s.root + "/null", None)  # sent with length -1
+    zk.create(s.root + "/empty", b"")
+    expect(zk.get(s.root + "/null")[0] is None, "null data reads back as null (length -1)")
+    expect(zk.get(s.root + "/empty")[0] == b"", "empty data reads back as empty")
+    expect(zk.exists(s.root + "/null").dataLength == 0, "null data has dataLength 0")
+    zk.set(s.root + "/null", b"")
+    expect(zk.get(s.root + "/null")[0] == b"", "setting empty data replaces null")
+
+
+@check
 def sequential_and_ephemeral_nodes(s):
     zk = s.client()
     base = s.root + "/seq"
