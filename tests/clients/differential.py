@@ -118,6 +118,8 @@ class Side:
 
     def _recorder(self, i):
         def record(event):
+            if event.type == "NONE":
+                return  # kazoo's own session notices (e.g. CLOSED to every pending watcher on close), not the server's
             if self.drop_next_event:
                 self.drop_next_event = False
                 return

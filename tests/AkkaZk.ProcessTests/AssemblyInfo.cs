@@ -1,0 +1,3 @@
+// Every test starts JVMs, .NET servers and clients on a small shared machine: run one at a time so that
+// timing-sensitive client scripts are not starved.
+[assembly: Xunit.CollectionBehavior(DisableTestParallelization = true)]
