@@ -2,16 +2,14 @@
 # The ZooKeeper C client's shell (cli_mt) driven by stdin commands against host:port, printed normalised
 # (see normalise_cli.py) so that two servers' outputs can be diffed.
 #   cli_mt_session.sh host:port
-# cli_mt runs every command asynchronously, so commands are fed one at a time, CLI_MT_STEP seconds apart
-# (default 0.3), after a wait for the session. Works under /cli-mt-session, which must not exist
-# with children at start (it is deleted at the end).
+# cli_mt runs most commands asynchronously, so cli_mt_driver.py feeds them one at a time, each after the
+# previous one completed. Works under /cli-mt-session, which is deleted at the end.
 set -euo pipefail
 [[ $# -eq 1 ]] || { echo "usage: $0 host:port" >&2; exit 2; }
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 server=$1
 cli=/usr/lib/zookeeper/bin/cli_mt
 [[ -x $cli ]] || { echo "cli_mt_session: $cli missing (scripts/install-test-deps.sh)" >&2; exit 1; }
-step=${CLI_MT_STEP:-0.3}
 
 B=/cli-mt-session
 commands=$(cat <<CMDS
@@ -52,17 +50,12 @@ CMDS
 )
 out=$(mktemp) err=$(mktemp)
 trap 'rm -f "$out" "$err"' EXIT
-feed() {
-  sleep 1
-  while IFS= read -r cmd; do printf '%s\n' "$cmd"; sleep "$step"; done <<< "$commands"
-  echo quit
-}
 # stdout is buffered and stderr is not, so their interleaving is not stable: they are kept apart.
-if ! feed | timeout 60 "$cli" "$server" > "$out" 2> "$err"; then
-  echo "cli_mt_session: cli_mt failed or timed out against $server; its output:" >&2; cat "$out" "$err" >&2; exit 1
+if ! printf '%s\n' "$commands" | timeout 120 "$here/cli_mt_driver.py" "$server" "$out" "$err"; then
+  echo "cli_mt_session: cli_mt failed against $server; its output:" >&2; cat "$out" "$err" >&2; exit 1
 fi
 # The ephemeral-sequential child goes with the session; a second session deletes the parent.
-{ sleep 1; echo "delete $B"; sleep "$step"; echo quit; } | timeout 30 "$cli" "$server" > /dev/null 2>&1 || true
+echo "delete $B" | timeout 60 "$here/cli_mt_driver.py" "$server" /dev/null /dev/null || true
 if ! grep -q "name = $B\$" "$out" "$err"; then
   echo "cli_mt_session: the session against $server never created $B; its output:" >&2; cat "$out" "$err" >&2; exit 1
 fi

@@ -65,18 +65,21 @@ public sealed class RunningProcess : IDisposable
     public string StdOut { get { lock (_stdout) return _stdout.ToString(); } }
     public string StdErr { get { lock (_stderr) return _stderr.ToString(); } }
 
+    /// <summary>
+    /// Waits for the process itself to end. Process.WaitForExitAsync would also wait for the end of its output,
+    /// which a grandchild still holding the pipes (a JVM, a dotnet host) can delay indefinitely.
+    /// </summary>
     public async Task<bool> WaitForExitAsync(TimeSpan timeout)
     {
-        using var cts = new CancellationTokenSource(timeout);
-        try
+        var clock = Stopwatch.StartNew();
+        while (!_process.HasExited)
         {
-            await _process.WaitForExitAsync(cts.Token);
-            return true;
+            if (clock.Elapsed >= timeout)
+                return false;
+            await Task.Delay(50);
         }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
+        await Task.Delay(100); // let the output readers take the last lines
+        return true;
     }
 
     /// <summary>SIGTERM, then SIGKILL if the process has not ended within <paramref name="grace"/>.</summary>
