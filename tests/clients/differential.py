@@ -366,6 +366,8 @@ def outcome(wait):
         return wait()
     except (ZookeeperError, KazooException) as e:
         return norm(None, e)
+    except Exception as e:  # noqa: BLE001 - a timeout or a broken connection is a result to compare too
+        return ("failure", type(e).__name__, str(e))
 
 
 def run_both(a, b, op, generation):
@@ -442,7 +444,11 @@ def run(args):
             op = gen.next()
             if index == perturb_at:
                 perturb(args.self_test, b)
-            ra, rb = run_both(a, b, op, generation)
+            try:
+                ra, rb = run_both(a, b, op, generation)
+            except Exception as e:  # noqa: BLE001 - e.g. a session that cannot be re-opened
+                report(args, index, op, "?", f"{type(e).__name__}: {e}", what="run (exception)")
+                return index
             if ra != rb:
                 report(args, index, op, ra, rb)
                 return index
@@ -454,7 +460,11 @@ def run(args):
                 sessions = [s for s in range(args.sessions) if a.armed(s) or b.armed(s)]
             else:
                 sessions = []
-            difference = compare_events(a, b, sessions)
+            try:
+                difference = compare_events(a, b, sessions)
+            except Exception as e:  # noqa: BLE001 - a server that stopped answering
+                report(args, index, op, "?", f"{type(e).__name__}: {e}", what="event barrier (exception)")
+                return index
             if difference:
                 s, ea, eb = difference
                 since = "" if args.exact_events or args.full_barrier_every == 1 else (
@@ -506,7 +516,11 @@ def main():
                     help="perturb B half-way and succeed only if the difference is detected")
     args = ap.parse_args()
 
-    differs_at = run(args)
+    try:
+        differs_at = run(args)
+    except Exception as e:  # noqa: BLE001 - e.g. a server that cannot be reached at all
+        print(f"differential: seed={args.seed} could not run against A={args.a} B={args.b}: {type(e).__name__}: {e}")
+        sys.exit(1)
     if args.self_test:
         if differs_at is not None and differs_at >= args.ops // 2:
             print(f"self-test {args.self_test}: OK, the perturbation at op#{args.ops // 2} was detected at op#{differs_at}")
