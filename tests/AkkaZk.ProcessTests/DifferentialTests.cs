@@ -26,6 +26,20 @@ public sealed class DifferentialTests
         Assert.True(result.Succeeded, ClientScripts.Explain(result, reference, target));
     }
 
+    [Fact]
+    public async Task Random_operations_with_TTL_nodes_give_the_same_results_as_Apache_ZooKeeper()
+    {
+        await TestDependencies.EnsureAsync();
+        await using var reference = await ReferenceZooKeeper.StartAsync("diff-ttl", ServerSettings.DeterministicWithTtl);
+        await using var target = await ServerUnderTest.StartAsync("diff-ttl", ServerSettings.DeterministicWithTtl);
+
+        var result = await ClientScripts.RunAsync("differential.py",
+            ["--seed", "3", "--ops", "3000", "--ttl", "--a", reference.ConnectString, "--b", target.ConnectString],
+            RunTimeout);
+
+        Assert.True(result.Succeeded, ClientScripts.Explain(result, reference, target));
+    }
+
     /// <summary>Proves the comparison can fail: server B's side is perturbed half-way and the run must notice.</summary>
     [Theory]
     [InlineData("zxid")]
@@ -38,7 +52,7 @@ public sealed class DifferentialTests
         await using var b = await ReferenceZooKeeper.StartAsync("selftest-b", ServerSettings.Deterministic);
 
         var result = await ClientScripts.RunAsync("differential.py",
-            ["--seed", "5", "--ops", "600", "--a", a.ConnectString, "--b", b.ConnectString, "--self-test", kind],
+            ["--seed", "5", "--ops", "400", "--a", a.ConnectString, "--b", b.ConnectString, "--self-test", kind],
             RunTimeout);
 
         Assert.True(result.Succeeded, ClientScripts.Explain(result, a, b));

@@ -23,7 +23,7 @@ from collections import namedtuple
 from kazoo.client import KazooClient
 from kazoo.exceptions import ZookeeperError, KazooException
 from kazoo.protocol.serialization import (Create, Create2, Delete, SetData, CheckVersion, MultiHeader,
-                                          multiheader_struct, int_struct, read_string, stat_struct)
+                                          multiheader_struct, int_struct, long_struct, read_string, stat_struct)
 from kazoo.protocol.states import ZnodeStat, Callback
 from kazoo.exceptions import EXCEPTIONS
 from kazoo.security import ACL, Id, Permissions, make_digest_acl, OPEN_ACL_UNSAFE
@@ -37,6 +37,18 @@ class CreateContainer(namedtuple("CreateContainer", "path data acl flags")):
     """createContainer (opcode 19): kazoo 2.8 has no call for it; same body and reply as create2."""
     type = 19
     serialize = Create2.serialize
+    deserialize = Create2.deserialize
+
+
+class CreateTTL(namedtuple("CreateTTL", "path data acl flags ttl")):
+    """createTTL (opcode 21, needs zookeeper.extendedTypesEnabled=true on the server); reply as create2."""
+    type = 21
+
+    def serialize(self):
+        b = Create2(self.path, self.data, self.acl, self.flags).serialize()
+        b.extend(long_struct.pack(self.ttl))
+        return b
+
     deserialize = Create2.deserialize
 
 
@@ -57,7 +69,7 @@ class Multi(namedtuple("Multi", "operations")):
         while not header.done:
             if header.type == Create.type:
                 response, offset = read_string(data, offset)
-            elif header.type in (Create2.type, CreateContainer.type):
+            elif header.type in (Create2.type, CreateContainer.type, CreateTTL.type):
                 path, offset = read_string(data, offset)
                 response = (path, ZnodeStat._make(stat_struct.unpack_from(data, offset)))
                 offset += stat_struct.size
@@ -194,9 +206,10 @@ def norm(side, value):
 class Generator:
     """Draws the next operation from the seeded RNG and a loose model of which paths exist."""
 
-    def __init__(self, rng, sessions):
+    def __init__(self, rng, sessions, ttl=False):
         self.rng = rng
         self.sessions = sessions
+        self.ttl = ttl
         self.known = {"/": None}
 
     def path(self):
@@ -222,8 +235,13 @@ class Generator:
         return self.rng.choice([-1, -1, 0, 0, 1, 2, 5])
 
     def mode(self):
-        return self.rng.choices(["persistent", "ephemeral", "sequential", "ephemeral-sequential", "container"],
-                                [5, 2, 2, 1, 1])[0]
+        modes = ["persistent", "ephemeral", "sequential", "ephemeral-sequential", "container"]
+        weights = [5, 2, 2, 1, 1]
+        if self.ttl:
+            # ttl 0 is invalid (BadArguments); with the reaper pushed out of the run nothing expires
+            modes += ["ttl:3600000", "ttl-sequential:3600000", "ttl:0"]
+            weights += [1, 1, 0.2]
+        return self.rng.choices(modes, weights)[0]
 
     def acl(self):
         return self.rng.choices(ACL_NAMES, ACL_WEIGHTS)[0]
@@ -292,10 +310,14 @@ WRITES = {"create", "set", "delete", "multi", "reconnect"}
 
 
 def flags_of(mode):
-    return {"persistent": 0, "ephemeral": 1, "sequential": 2, "ephemeral-sequential": 3, "container": CONTAINER}[mode]
+    return {"persistent": 0, "ephemeral": 1, "sequential": 2, "ephemeral-sequential": 3, "container": CONTAINER,
+            "ttl": 5, "ttl-sequential": 6}[mode]
 
 
 def create_request(path, data, mode, acl_name):
+    if mode.startswith("ttl"):
+        kind, ttl = mode.split(":")
+        return CreateTTL(path, data, ACLS[acl_name], flags_of(kind), int(ttl))
     flags = flags_of(mode)
     if flags == CONTAINER:
         return CreateContainer(path, data, ACLS[acl_name], flags)
@@ -426,7 +448,7 @@ def report(args, index, op, ra, rb, what="result"):
 
 def run(args):
     rng = random.Random(args.seed)
-    gen = Generator(rng, args.sessions)
+    gen = Generator(rng, args.sessions, ttl=args.ttl)
     a, b = Side("A", args.a, args.sessions), Side("B", args.b, args.sessions)
     generation = [0] * args.sessions
     perturb_at = args.ops // 2 if args.self_test else -1
@@ -510,6 +532,8 @@ def main():
                          "may trigger a pending watch); 1 checks after every op")
     ap.add_argument("--exact-events", action="store_true",
                     help="also compare events after every write while a watch is pending (slower, pinpoints the op)")
+    ap.add_argument("--ttl", action="store_true",
+                    help="also create TTL nodes (both servers need -Dzookeeper.extendedTypesEnabled=true)")
     ap.add_argument("--stats", action="store_true", help="print how often each op kind ended how")
     ap.add_argument("--progress", type=int, default=0, help="print progress every N ops")
     ap.add_argument("--self-test", choices=["zxid", "data", "event"],

@@ -22,4 +22,12 @@ public sealed record ServerSettings(IReadOnlyList<string> ZooCfgLines, IReadOnly
     /// </summary>
     public static ServerSettings Deterministic { get; } = new([],
         new Dictionary<string, string> { ["znode.container.checkIntervalMs"] = "86400000" });
+
+    /// <summary><see cref="Deterministic"/> with TTL nodes enabled (zookeeper.extendedTypesEnabled).</summary>
+    public static ServerSettings DeterministicWithTtl { get; } = new([],
+        new Dictionary<string, string>
+        {
+            ["znode.container.checkIntervalMs"] = "86400000",
+            ["zookeeper.extendedTypesEnabled"] = "true",
+        });
 }
