@@ -28,7 +28,7 @@ internal sealed class TxnLogActor : PersistentActor
     private long _lastDurableZxid;
     private long _lastAcceptedZxid;
     private List<PendingAppend> _buffer = [];
-    private bool _flushScheduled;
+    private bool _writing;
     private readonly Dictionary<long, PendingSnapshot> _pendingSnapshots = [];
     private PendingPurge? _purge;
 
@@ -121,9 +121,6 @@ internal sealed class TxnLogActor : PersistentActor
             case Append append:
                 OnAppend(append);
                 return true;
-            case Flush:
-                FlushBuffer();
-                return true;
             case TxnLogProtocol.SaveSnapshot save:
                 OnSaveSnapshot(save);
                 return true;
@@ -178,27 +175,31 @@ internal sealed class TxnLogActor : PersistentActor
             PersistAsync(new TxnLogged(append.Zxid, append.Txn), e => OnDurable(e, pending));
             return;
         }
-        // PersistAll stashes commands while a write is in flight; they come back after it, and the Flush sent
-        // here lands behind all of them, so everything that queued during one write becomes the next write.
+        // Group commit: while one group is in the journal, new appends wait here and become the next group,
+        // written as one AtomicWrite (one transaction). PersistAllAsync does not stash commands, so appends keep
+        // arriving during the write.
         _buffer.Add(pending);
-        if (!_flushScheduled)
-        {
-            _flushScheduled = true;
-            Self.Tell(Flush.Instance);
-        }
+        if (!_writing)
+            WriteBuffer();
     }
 
-    private void FlushBuffer()
+    private void WriteBuffer()
     {
-        _flushScheduled = false;
-        if (_buffer.Count == 0)
-            return;
         var batch = _buffer;
         _buffer = [];
+        _writing = true;
         _journalWrites++;
         _largestWrite = Math.Max(_largestWrite, batch.Count);
         var next = 0;
-        PersistAll(batch.Select(p => new TxnLogged(p.Append.Zxid, p.Append.Txn)), e => OnDurable(e, batch[next++]));
+        PersistAllAsync(batch.Select(p => new TxnLogged(p.Append.Zxid, p.Append.Txn)), e =>
+        {
+            OnDurable(e, batch[next]);
+            if (++next < batch.Count)
+                return;
+            _writing = false;
+            if (_buffer.Count > 0)
+                WriteBuffer();
+        });
     }
 
     private void OnDurable(TxnLogged txn, PendingAppend pending)
@@ -222,6 +223,11 @@ internal sealed class TxnLogActor : PersistentActor
 
     private void OnTruncate(Truncate truncate)
     {
+        if (_writing || _buffer.Count > 0 || _lastAcceptedZxid != _lastDurableZxid)
+        {
+            Sender.Tell(new SnapshotRejected(truncate.LastZxid, "appends are still in flight; truncate only while the log is idle"));
+            return;
+        }
         // Stored at the current end of the journal: recovery resumes after it and never replays discarded txns.
         var mark = new SnapshotMark(LastSequenceNr, truncate.LastZxid);
         _log.Info("txn log {0}: truncating to zxid 0x{1:x} (discarding up to 0x{2:x})", PersistenceId, truncate.LastZxid, _lastAcceptedZxid);
@@ -311,13 +317,4 @@ internal sealed class TxnLogActor : PersistentActor
     private sealed record PendingSnapshot(SnapshotMark Mark, IActorRef ReplyTo);
 
     private sealed record PendingPurge(IActorRef ReplyTo, Purged Result, int StepsLeft);
-
-    private sealed class Flush
-    {
-        public static readonly Flush Instance = new();
-
-        private Flush()
-        {
-        }
-    }
 }

@@ -71,6 +71,6 @@ public static class TxnLogProtocol
         }
     }
 
-    /// <param name="JournalWrites">journal writes issued for appends (each one transaction under persist-all).</param>
+    /// <param name="JournalWrites">journal writes issued for appends (one transaction per group under group-commit = batched).</param>
     public sealed record Stats(long Appends, long JournalWrites, int LargestWrite, long LastZxid, int SnapshotsKept);
 }
