@@ -27,7 +27,7 @@ public sealed class TxnLogBenchmark(ITestOutputHelper output)
     [BenchmarkFact]
     public async Task Appends_per_second_on_sqlite()
     {
-        foreach (var mode in new[] { GroupCommit.Batched, GroupCommit.PersistAsync })
+        foreach (var mode in new[] { GroupCommit.PersistAsync, GroupCommit.Batched, GroupCommit.PersistAsync, GroupCommit.Batched })
         {
             using var dir = new TempDataDir();
             using var run = TxnLogTestRun.Start(dir.Sqlite(groupCommit: mode), output);
@@ -63,5 +63,27 @@ public sealed class TxnLogBenchmark(ITestOutputHelper output)
         }));
         var all = latencies.SelectMany(l => l).Order().ToArray();
         return (all.Length, clock.Elapsed, all[all.Length / 2], all[(int)(all.Length * 0.99)]);
+    }
+}
+
+/// <summary>
+/// 200 appends one after another (each awaited), for counting syncs from outside:
+/// <c>AKKAZK_BENCH=1 strace -f -y -e trace=fsync,fdatasync -o syncs.txt dotnet test ... --filter ~TxnLogSyncProbe</c>,
+/// then count the lines naming txnlog.db-wal.
+/// </summary>
+public sealed class TxnLogSyncProbe(ITestOutputHelper output)
+{
+    [BenchmarkFact]
+    public async Task Two_hundred_sequential_appends()
+    {
+        using var dir = new TempDataDir();
+        using var run = TxnLogTestRun.Start(dir.Sqlite(), output);
+        await run.RecoverAsync();
+        for (var zxid = 1L; zxid <= 200; zxid++)
+        {
+            run.Log.Tell(new Append(zxid, new byte[200]), run.Client.Ref);
+            await run.Client.ExpectMsgAsync<Appended>(TimeSpan.FromSeconds(20));
+        }
+        output.WriteLine($"journal: {dir.Sqlite().JournalPath}");
     }
 }
