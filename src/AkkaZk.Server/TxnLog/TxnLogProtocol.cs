@@ -71,6 +71,6 @@ public static class TxnLogProtocol
         }
     }
 
-    /// <param name="JournalWrites">journal writes issued for appends (one transaction per group under group-commit = batched).</param>
+    /// <param name="JournalWrites">groups written for appends (one transaction each under group-commit = batched; under persist-async every append counts as one).</param>
     public sealed record Stats(long Appends, long JournalWrites, int LargestWrite, long LastZxid, int SnapshotsKept);
 }
