@@ -74,6 +74,11 @@ internal sealed class TxnLogActor : PersistentActor
     {
         switch (message)
         {
+            case SnapshotOffer { Snapshot: TreeSnapshot tree } offer:
+                return ReceiveRecover(new SnapshotOffer(offer.Metadata, new SnapshotRecord(tree, [])));
+            case SnapshotOffer offer when offer.Snapshot is not SnapshotRecord:
+                // skipping it would replay only the journal after it: a silently incomplete tree
+                throw new InvalidOperationException($"txn log {PersistenceId}: snapshot at sequence nr {offer.Metadata.SequenceNr} is a {offer.Snapshot?.GetType().Name}, not a tree snapshot");
             case SnapshotOffer { Snapshot: SnapshotRecord record } offer:
                 var mark = new SnapshotMark(offer.Metadata.SequenceNr, record.Tree.LastZxid);
                 _snapshots = [.. record.Earlier.Where(m => m.SequenceNr < mark.SequenceNr), mark];
