@@ -120,3 +120,10 @@ public enum GroupCommit
     /// <summary>One PersistAsync per append; Akka batches what queued during the previous write.</summary>
     PersistAsync,
 }
+
+/// <summary>Which Akka.Persistence.Sql backend holds the txn log.</summary>
+public enum TxnLogPlugin
+{
+    Sqlite,
+    PostgreSql,
+}
