@@ -6,10 +6,3 @@ public enum SnapshotCompression
     None = 0,
     Gzip = 1,
 }
-
-/// <summary>Which Akka.Persistence.Sql backend holds the txn log.</summary>
-public enum TxnLogPlugin
-{
-    Sqlite,
-    PostgreSql,
-}

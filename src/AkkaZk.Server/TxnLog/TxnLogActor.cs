@@ -29,7 +29,7 @@ internal sealed class TxnLogActor : PersistentActor
     private long _lastDurableZxid;
     private long _lastAcceptedZxid;
     private List<PendingAppend> _buffer = [];
-    private bool _flushScheduled;
+    private bool _writing;
     private readonly Dictionary<long, PendingSnapshot> _pendingSnapshots = [];
     private PendingPurge? _purge;
 
@@ -76,6 +76,11 @@ internal sealed class TxnLogActor : PersistentActor
     {
         switch (message)
         {
+            case SnapshotOffer { Snapshot: TreeSnapshot tree } offer:
+                return ReceiveRecover(new SnapshotOffer(offer.Metadata, new SnapshotRecord(tree, [])));
+            case SnapshotOffer offer when offer.Snapshot is not SnapshotRecord:
+                // skipping it would replay only the journal after it: a silently incomplete tree
+                throw new InvalidOperationException($"txn log {PersistenceId}: snapshot at sequence nr {offer.Metadata.SequenceNr} is a {offer.Snapshot?.GetType().Name}, not a tree snapshot");
             case SnapshotOffer { Snapshot: SnapshotRecord record } offer:
                 var mark = new SnapshotMark(offer.Metadata.SequenceNr, record.Tree.LastZxid);
                 _snapshots = [.. record.Earlier.Where(m => m.SequenceNr < mark.SequenceNr), mark];
@@ -138,9 +143,6 @@ internal sealed class TxnLogActor : PersistentActor
             case Append append:
                 OnAppend(append);
                 return true;
-            case Flush:
-                FlushBuffer();
-                return true;
             case TxnLogProtocol.SaveSnapshot save:
                 OnSaveSnapshot(save);
                 return true;
@@ -195,27 +197,31 @@ internal sealed class TxnLogActor : PersistentActor
             PersistAsync(new TxnLogged(append.Zxid, append.Txn), e => OnDurable(e, pending));
             return;
         }
-        // PersistAll stashes commands while a write is in flight; they come back after it, and the Flush sent
-        // here lands behind all of them, so everything that queued during one write becomes the next write.
+        // Group commit: while one group is in the journal, new appends wait here and become the next group,
+        // written as one AtomicWrite (one transaction). PersistAllAsync does not stash commands, so appends keep
+        // arriving during the write.
         _buffer.Add(pending);
-        if (!_flushScheduled)
-        {
-            _flushScheduled = true;
-            Self.Tell(Flush.Instance);
-        }
+        if (!_writing)
+            WriteBuffer();
     }
 
-    private void FlushBuffer()
+    private void WriteBuffer()
     {
-        _flushScheduled = false;
-        if (_buffer.Count == 0)
-            return;
         var batch = _buffer;
         _buffer = [];
+        _writing = true;
         _journalWrites++;
         _largestWrite = Math.Max(_largestWrite, batch.Count);
         var next = 0;
-        PersistAll(batch.Select(p => new TxnLogged(p.Append.Zxid, p.Append.Txn)), e => OnDurable(e, batch[next++]));
+        PersistAllAsync(batch.Select(p => new TxnLogged(p.Append.Zxid, p.Append.Txn)), e =>
+        {
+            OnDurable(e, batch[next]);
+            if (++next < batch.Count)
+                return;
+            _writing = false;
+            if (_buffer.Count > 0)
+                WriteBuffer();
+        });
     }
 
     private void OnDurable(TxnLogged txn, PendingAppend pending)
@@ -239,6 +245,11 @@ internal sealed class TxnLogActor : PersistentActor
 
     private void OnTruncate(Truncate truncate)
     {
+        if (_writing || _buffer.Count > 0 || _lastAcceptedZxid != _lastDurableZxid)
+        {
+            Sender.Tell(new SnapshotRejected(truncate.LastZxid, "appends are still in flight; truncate only while the log is idle"));
+            return;
+        }
         // Stored at the current end of the journal: recovery resumes after it and never replays discarded txns.
         var mark = new SnapshotMark(LastSequenceNr, truncate.LastZxid);
         _log.Info("txn log {0}: truncating to zxid 0x{1:x} (discarding up to 0x{2:x})", PersistenceId, truncate.LastZxid, _lastAcceptedZxid);
@@ -328,13 +339,4 @@ internal sealed class TxnLogActor : PersistentActor
     private sealed record PendingSnapshot(SnapshotMark Mark, IActorRef ReplyTo);
 
     private sealed record PendingPurge(IActorRef ReplyTo, Purged Result, int StepsLeft);
-
-    private sealed class Flush
-    {
-        public static readonly Flush Instance = new();
-
-        private Flush()
-        {
-        }
-    }
 }

@@ -75,6 +75,6 @@ public static class TxnLogProtocol
         }
     }
 
-    /// <param name="JournalWrites">journal writes issued for appends (each one transaction under persist-all).</param>
+    /// <param name="JournalWrites">groups written for appends (one transaction each under group-commit = batched; under persist-async every append counts as one).</param>
     public sealed record Stats(long Appends, long JournalWrites, int LargestWrite, long LastZxid, int SnapshotsKept);
 }

@@ -1,8 +1,8 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using System.Runtime.Serialization;
 using Akka.Actor;
 using Akka.Configuration;
-using System.Runtime.Serialization;
 using Akka.Serialization;
 
 namespace AkkaZk.TxnLog;

@@ -22,7 +22,7 @@ public sealed record TxnLogSettings
         SnapshotCompression snapshotCompression = SnapshotCompression.None,
         string persistenceId = "txn-log",
         int recoveryChunkSize = 1000,
-        GroupCommit groupCommit = GroupCommit.PersistAll)
+        GroupCommit groupCommit = GroupCommit.Batched)
     {
         if (string.IsNullOrWhiteSpace(dataDir))
             throw new ConfigurationException("txn-log: data-dir must be set");
@@ -80,7 +80,7 @@ public sealed record TxnLogSettings
             snapshotCompression: TxnLogSerializer.ParseCompression(txnLog.GetString("snapshot-compression", "none")),
             persistenceId: txnLog.GetString("persistence-id", "txn-log"),
             recoveryChunkSize: txnLog.GetInt("recovery-chunk-size", 1000),
-            groupCommit: ParseGroupCommit(txnLog.GetString("group-commit", "persist-all")));
+            groupCommit: ParseGroupCommit(txnLog.GetString("group-commit", "batched")));
     }
 
     /// <summary>The embedded <c>txnlog.conf</c>: defaults of <c>akkazk.txn-log</c> and the serializer binding.</summary>
@@ -102,18 +102,28 @@ public sealed record TxnLogSettings
 
     private static GroupCommit ParseGroupCommit(string value) => value.Trim().ToLowerInvariant() switch
     {
-        "persist-all" => GroupCommit.PersistAll,
+        "batched" => GroupCommit.Batched,
         "persist-async" => GroupCommit.PersistAsync,
-        _ => throw new ConfigurationException($"txn-log.group-commit must be 'persist-all' or 'persist-async', not '{value}'"),
+        _ => throw new ConfigurationException($"txn-log.group-commit must be 'batched' or 'persist-async', not '{value}'"),
     };
 }
 
 /// <summary>How appends that arrive while a journal write is in flight are grouped into the next write.</summary>
 public enum GroupCommit
 {
-    /// <summary>The actor buffers appends and writes each buffer as one PersistAll (one transaction).</summary>
-    PersistAll,
+    /// <summary>
+    /// Appends that arrive while a group is being written are buffered by the actor and written as the next
+    /// group: one PersistAllAsync (one AtomicWrite, one transaction) per group.
+    /// </summary>
+    Batched,
 
     /// <summary>One PersistAsync per append; Akka batches what queued during the previous write.</summary>
     PersistAsync,
+}
+
+/// <summary>Which Akka.Persistence.Sql backend holds the txn log.</summary>
+public enum TxnLogPlugin
+{
+    Sqlite,
+    PostgreSql,
 }

@@ -59,6 +59,32 @@ public sealed class TxnLogFailureTests(ITestOutputHelper output)
         Assert.DoesNotContain(await Drain(next.Listener), m => m is TxnLogProtocol.RecoveryCompleted);
     }
 
+    [Fact]
+    public async Task A_failed_journal_write_stops_the_actor_with_an_error_and_never_acknowledges_the_append()
+    {
+        using var dir = new TempDataDir();
+        var settings = dir.Sqlite();
+        using var run = TxnLogTestRun.Start(settings, output);
+        await run.RecoverAsync();
+        await run.AppendAllAsync([1]);
+        // pull the table out from under the plugin: the next insert fails
+        using (var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={settings.JournalPath};Pooling=False"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "DROP TABLE journal;";
+            cmd.ExecuteNonQuery();
+        }
+        var watcher = run.Kit.CreateTestProbe();
+        watcher.Watch(run.Log);
+        await run.Kit.EventFilter.Error(contains: "journal write failed").ExpectAsync(1, async () =>
+        {
+            run.Log.Tell(new TxnLogProtocol.Append(2, [2], "lost"), run.Client.Ref);
+            await watcher.ExpectTerminatedAsync(run.Log, TimeSpan.FromSeconds(30));
+        }, TimeSpan.FromSeconds(30));
+        await run.Client.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(300));
+    }
+
     /// <summary>Moves the WAL into the main file so the damage lands on committed pages.</summary>
     private static void Checkpoint(string path)
     {

@@ -84,6 +84,27 @@ public sealed class TxnLogRecoveryTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_snapshot_of_tens_of_megabytes_is_saved_and_recovered()
+    {
+        using var dir = new TempDataDir();
+        var data = new byte[40 * 1024 * 1024];
+        new Random(7).NextBytes(data);
+        using (var run = TxnLogTestRun.Start(dir.Sqlite(), output))
+        {
+            await run.RecoverAsync();
+            await run.AppendAllAsync([1, 2]);
+            run.Log.Tell(new SaveSnapshot(2, data), run.Client.Ref);
+            await run.Client.ExpectMsgAsync<SnapshotSaved>(TimeSpan.FromSeconds(60));
+        }
+        using (var run = TxnLogTestRun.Start(dir.Sqlite(), output))
+        {
+            var (snapshot, tail, _) = await run.RecoverAsync(TimeSpan.FromSeconds(60));
+            Assert.True(data.AsSpan().SequenceEqual(snapshot!.Data));
+            Assert.Empty(tail);
+        }
+    }
+
+    [Fact]
     public async Task A_gzip_snapshot_recovers_byte_for_byte()
     {
         using var dir = new TempDataDir();

@@ -22,7 +22,7 @@ internal sealed class TempDataDir : IDisposable
     public string PersistenceId { get; } = "txn-log-" + Guid.NewGuid().ToString("N")[..12];
 
     public TxnLogSettings Sqlite(SnapshotCompression compression = SnapshotCompression.None, int chunk = 1000,
-        GroupCommit groupCommit = GroupCommit.PersistAll) =>
+        GroupCommit groupCommit = GroupCommit.Batched) =>
         new(System.IO.Path.Combine(Path, "data"), System.IO.Path.Combine(Path, "log"), snapshotCompression: compression,
             persistenceId: PersistenceId, recoveryChunkSize: chunk, groupCommit: groupCommit);
 
