@@ -23,6 +23,7 @@ public sealed class ClientConnectionSpecs : TestKit
     private readonly TestProbe _parent;
     private readonly TestProbe _dataTree;
     private readonly TestProbe _sessions;
+    private IActorRef _factory = ActorRefs.Nobody;
 
     public ClientConnectionSpecs()
     {
@@ -33,7 +34,7 @@ public sealed class ClientConnectionSpecs : TestKit
 
     private async Task<IPEndPoint> StartAsync(ClientsSettings? settings = null)
     {
-        var factory = _parent.ChildActorOf(
+        var factory = _factory = _parent.ChildActorOf(
             ClientsProtocol.Props(settings ?? Defaults, _dataTree, _sessions, new TestWireCodec()), ActorNames.Clients);
         await _parent.ExpectMsgAsync(new QuorumPeerProtocol.Ready(ActorNames.Clients));
         var bound = await factory.Ask<ClientsProtocol.BoundEndpoint>(ClientsProtocol.GetEndpoint.Instance, TimeSpan.FromSeconds(3));
@@ -310,6 +311,11 @@ public sealed class ClientConnectionSpecs : TestKit
         await first.DisposeAsync();
         await _sessions.ExpectMsgAsync<SessionsProtocol.Detach>();
         await _dataTree.ExpectMsgAsync<DataTreeProtocol.UnregisterWatcher>();
+        await AwaitAssertAsync(async () =>
+        {
+            var live = await _factory.Ask<ClientsProtocol.Connections>(ClientsProtocol.GetConnections.Instance);
+            Assert.Single(live.Snapshot);
+        });
         var (fourth, _) = await ConnectAsync(server, sessionId: 4); // a slot is free again
         await second.DisposeAsync();
         await fourth.DisposeAsync();
