@@ -387,4 +387,57 @@ public sealed class ClientConnectionSpecs : TestKit
         Assert.Equal(ActorNames.Clients, failed.Child);
         Assert.Equal($"client port 127.0.0.1:{server.Port} is in use", failed.Reason);
     }
+
+    [Fact]
+    public async Task The_session_is_touched_at_most_every_half_tick()
+    {
+        var server = await StartAsync(Defaults with { TickTime = 600 });
+        var (client, _) = await ConnectAsync(server);
+        await client.SendGetDataAsync(1, "/a"); // right after the attach: no touch needed yet
+        var submit = await _dataTree.ExpectMsgAsync<DataTreeProtocol.Submit>();
+        submit.ReplyTo.Tell(new DataTreeProtocol.Reply(1, OpCode.GetData, 1, ErrorCode.Ok, Data("a")));
+        await client.ReadReplyHeaderAsync();
+        await _sessions.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(350));
+
+        await client.SendGetDataAsync(2, "/a"); // more than tickTime/2 later
+        await client.SendGetDataAsync(3, "/a"); // right behind it: covered by the same touch
+        Assert.Equal(0x1234, (await _sessions.ExpectMsgAsync<SessionsProtocol.Touch>()).SessionId);
+        await _sessions.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
+        await client.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_client_that_does_not_read_its_replies_does_not_stall_other_sessions()
+    {
+        var server = await StartAsync();
+        var (slow, _) = await ConnectAsync(server, sessionId: 1);
+        var (fast, _) = await ConnectAsync(server, sessionId: 2);
+        var big = new GetDataResponse(new byte[512 * 1024], default);
+        for (var xid = 1; xid <= 40; xid++)
+            await slow.SendGetDataAsync(xid, "/big");
+        for (var i = 0; i < 40; i++)
+        {
+            var submit = await _dataTree.ExpectMsgAsync<DataTreeProtocol.Submit>();
+            submit.ReplyTo.Tell(new DataTreeProtocol.Reply(submit.Xid, OpCode.GetData, 1, ErrorCode.Ok, big)); // 20 MB nobody reads
+        }
+
+        for (var xid = 1; xid <= 5; xid++)
+        {
+            await fast.SendGetDataAsync(xid, "/small");
+            var submit = await _dataTree.ExpectMsgAsync<DataTreeProtocol.Submit>();
+            Assert.Equal(2, submit.Session.SessionId);
+            submit.ReplyTo.Tell(new DataTreeProtocol.Reply(xid, OpCode.GetData, 1, ErrorCode.Ok, Data("s")));
+            Assert.Equal(xid, (await fast.ReadReplyHeaderAsync()).Xid);
+        }
+        await slow.DisposeAsync();
+        await fast.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_connection_that_never_sends_a_connect_request_is_closed_after_the_sessionless_timeout()
+    {
+        var server = await StartAsync(Defaults with { SessionlessConnectionTimeoutMs = 300 });
+        await using var client = await TestClient.ConnectAsync(server);
+        Assert.True(await client.IsClosedByServerAsync());
+    }
 }
