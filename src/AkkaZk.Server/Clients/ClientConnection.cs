@@ -202,7 +202,8 @@ internal sealed class ClientConnection : ReceiveActor
         {
             _log.Info("Closing the connection of client {0}: unknown opcode {1} (xid {2})", _remote, (int)type, xid);
             var entry = _pending.Add(new Entry(EntryKind.Local, xid, type, received.ReceivedAt));
-            Complete(entry, new Outbound.Reply(new ReplyHeader(xid, _lastZxid, ErrorCode.Unimplemented), type, null), _lastZxid);
+            // ZooKeeper 3.8 answers {xid, -1, Unimplemented} (seen on the wire), then closes
+            Complete(entry, new Outbound.Reply(new ReplyHeader(xid, -1, ErrorCode.Unimplemented), type, null), -1);
             _closeWhenDrained = true;
         }
         else if (type == OpCode.Ping)
