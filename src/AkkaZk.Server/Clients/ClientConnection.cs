@@ -58,7 +58,11 @@ internal sealed class ClientConnection : ReceiveActor
         AwaitingFirstFrame();
     }
 
-    protected override void PreStart() => _transport.Start();
+    protected override void PreStart()
+    {
+        Context.SetReceiveTimeout(TimeSpan.FromMilliseconds(_settings.SessionlessConnectionTimeoutMs));
+        _transport.Start();
+    }
 
     protected override void PostStop()
     {
@@ -80,6 +84,13 @@ internal sealed class ClientConnection : ReceiveActor
             Become(Connecting);
         });
         Receive<ConnectionEvents.TransportClosed>(Closed);
+        Receive<ReceiveTimeout>(_ => SessionlessTimeout());
+    }
+
+    private void SessionlessTimeout()
+    {
+        _log.Info("Closing the connection of client {0}: no session established within {1} ms", _remote, _settings.SessionlessConnectionTimeoutMs);
+        Context.Stop(Self);
     }
 
     private void Connecting()
@@ -115,6 +126,7 @@ internal sealed class ClientConnection : ReceiveActor
             _registered = true;
             _log.Debug("Established session 0x{0:x} with negotiated timeout {1} for client {2}", attached.SessionId, attached.TimeoutMs, _remote);
             _transport.OpenRequests();
+            Context.SetReceiveTimeout(null); // from now on the session tracker decides when an idle client is gone
             Become(Serving);
         });
         Receive<SessionsProtocol.Rejected>(rejected =>
@@ -125,6 +137,7 @@ internal sealed class ClientConnection : ReceiveActor
             Become(Closing);
         });
         Receive<ConnectionEvents.TransportClosed>(Closed);
+        Receive<ReceiveTimeout>(_ => SessionlessTimeout());
     }
 
     /// <summary>ConnectResponse.readOnly goes back only to clients that sent the byte (3.8's isOldClient check).</summary>
@@ -160,10 +173,19 @@ internal sealed class ClientConnection : ReceiveActor
         Receive<ConnectionEvents.TransportClosed>(Closed);
     }
 
-    /// <summary>A reply or answer is queued; only the socket shutting down is left.</summary>
+    /// <summary>
+    /// A last reply or answer is queued; only the socket shutting down is left. A client that never reads it does not
+    /// keep the connection alive: after the sessionless timeout it is dropped.
+    /// </summary>
     private void Closing()
     {
+        Context.SetReceiveTimeout(TimeSpan.FromMilliseconds(_settings.SessionlessConnectionTimeoutMs));
         Receive<ConnectionEvents.TransportClosed>(Closed);
+        Receive<ReceiveTimeout>(_ =>
+        {
+            _log.Debug("connection {0} did not finish closing in time; dropped", _remote);
+            Context.Stop(Self);
+        });
         Receive<DataTreeProtocol.Stats>(_ => { });
         Receive<DataTreeProtocol.Text>(_ => { });
         ReceiveAny(_ => { });
@@ -180,7 +202,8 @@ internal sealed class ClientConnection : ReceiveActor
         {
             _log.Info("Closing the connection of client {0}: unknown opcode {1} (xid {2})", _remote, (int)type, xid);
             var entry = _pending.Add(new Entry(EntryKind.Local, xid, type, received.ReceivedAt));
-            Complete(entry, new Outbound.Reply(new ReplyHeader(xid, _lastZxid, ErrorCode.Unimplemented), type, null), _lastZxid);
+            // ZooKeeper 3.8 answers {xid, -1, Unimplemented} (seen on the wire), then closes
+            Complete(entry, new Outbound.Reply(new ReplyHeader(xid, -1, ErrorCode.Unimplemented), type, null), -1);
             _closeWhenDrained = true;
         }
         else if (type == OpCode.Ping)

@@ -40,6 +40,12 @@ public sealed record ClientsSettings
 
     public string DataLogDir { get; init; } = "";
 
+    /// <summary>
+    /// zookeeper.nio.sessionlessCnxnTimeout: a connection that has not established a session within this many ms is
+    /// closed (ZooKeeper's default 10 s). Also bounds how long a closing connection may take to flush.
+    /// </summary>
+    public int SessionlessConnectionTimeoutMs { get; init; } = 10000;
+
     /// <summary>myid.</summary>
     public long ServerId { get; init; }
 

@@ -79,7 +79,7 @@ internal sealed class ConnectionTransport : IDisposable
                         {
                             if (FourLetterCommands.TryGet(head, out var command))
                             {
-                                CountReceived();
+                                CountReceived(4);
                                 _owner.Tell(new ConnectionEvents.FourLetterWordReceived(command));
                                 return;
                             }
@@ -97,7 +97,7 @@ internal sealed class ConnectionTransport : IDisposable
                             ReportClosed($"Len error {length}", LogLevel.InfoLevel);
                             return;
                         }
-                        CountReceived();
+                        CountReceived(4 + length);
                         if (first)
                         {
                             first = false;
@@ -145,10 +145,10 @@ internal sealed class ConnectionTransport : IDisposable
         }
     }
 
-    private void CountReceived()
+    private void CountReceived(int bytes)
     {
         _stats.PacketReceived();
-        _server.PacketReceived();
+        _server.PacketReceived(bytes);
     }
 
     private delegate T SpanDecoder<out T>(IWireCodec codec, ReadOnlySpan<byte> frame);

@@ -186,9 +186,9 @@ public static class FourLetterWordResponder
         Line("min_client_response_size", -1);
         Line("non_mtls_local_conn_count", 0);
         Line("proposal_count", 0);
-        // ZooKeeper's metrics registry; this server does not measure these yet, so they read as ZooKeeper's idle values.
+        // ZooKeeper's metrics registry; the ones this server does not measure yet read as ZooKeeper's idle values.
         foreach (var name in MntrMetricNames.Counters)
-            Line(name, 0);
+            Line(name, name == "bytes_received_count" ? server.BytesReceived : 0);
         foreach (var name in MntrMetricNames.Summaries)
             AppendIdleSummary(sb, name, percentiles: false);
         foreach (var name in MntrMetricNames.PercentileSummaries)

@@ -33,14 +33,15 @@ internal sealed class PendingReplies
     }
 
     /// <summary>
-    /// Places a notification behind every reply already in hand. Returns false when no reply is waiting to be written,
-    /// i.e. the notification may go straight to the wire.
+    /// Places a notification behind every data-tree reply already in hand (the data tree sent those first) and behind
+    /// earlier notifications, ahead of replies still pending. Pings and local answers are not ordered against it.
+    /// Returns false when nothing it must follow is waiting, i.e. the notification may go straight to the wire.
     /// </summary>
     public bool TryQueueNotification(Outbound.Notification notification)
     {
         LinkedListNode<Entry>? lastReady = null;
         for (var node = _entries.First; node is not null; node = node.Next)
-            if (node.Value.Frame is not null)
+            if (node.Value is { Kind: EntryKind.Submitted, Frame: not null } or { Kind: EntryKind.Notification })
                 lastReady = node;
         if (lastReady is null)
             return false;

@@ -10,6 +10,7 @@ public sealed class ServerStats
     private long _packetsSent;
     private long _outstanding;
     private long _authFailed;
+    private long _bytesReceived;
     private readonly LatencyCounter _latency = new();
 
     public long StartedAt { get; } = Environment.TickCount64;
@@ -18,17 +19,23 @@ public sealed class ServerStats
     public long PacketsSent => Interlocked.Read(ref _packetsSent);
     public long Outstanding => Interlocked.Read(ref _outstanding);
     public long AuthFailed => Interlocked.Read(ref _authFailed);
+    public long BytesReceived => Interlocked.Read(ref _bytesReceived);
     public LatencyCounter Latency => _latency;
     public long UptimeMs => Environment.TickCount64 - StartedAt;
 
-    public void PacketReceived() => Interlocked.Increment(ref _packetsReceived);
+    /// <summary>One client packet (a frame with its length prefix, or a four-letter word) of <paramref name="bytes"/> bytes.</summary>
+    public void PacketReceived(int bytes)
+    {
+        Interlocked.Increment(ref _packetsReceived);
+        Interlocked.Add(ref _bytesReceived, bytes);
+    }
     public void PacketsWritten(int count) => Interlocked.Add(ref _packetsSent, count);
     public void RequestStarted() => Interlocked.Increment(ref _outstanding);
     public void RequestsFinished(int count) => Interlocked.Add(ref _outstanding, -count);
     public void AuthFailure() => Interlocked.Increment(ref _authFailed);
 
     public ServerStatsSnapshot Snapshot() =>
-        new(PacketsReceived, PacketsSent, Outstanding, AuthFailed, _latency.Snapshot(), UptimeMs);
+        new(PacketsReceived, PacketsSent, Outstanding, AuthFailed, _latency.Snapshot(), UptimeMs, BytesReceived);
 
     /// <summary>srst: latency and packet counters back to zero (outstanding requests stay, they are real).</summary>
     public void Reset()
@@ -36,6 +43,7 @@ public sealed class ServerStats
         Interlocked.Exchange(ref _packetsReceived, 0);
         Interlocked.Exchange(ref _packetsSent, 0);
         Interlocked.Exchange(ref _authFailed, 0);
+        Interlocked.Exchange(ref _bytesReceived, 0);
         _latency.Reset();
     }
 }
@@ -84,7 +92,7 @@ public sealed class LatencyCounter
 }
 
 public sealed record ServerStatsSnapshot(
-    long PacketsReceived, long PacketsSent, long Outstanding, long AuthFailed, LatencySnapshot Latency, long UptimeMs);
+    long PacketsReceived, long PacketsSent, long Outstanding, long AuthFailed, LatencySnapshot Latency, long UptimeMs, long BytesReceived = 0);
 
 public readonly record struct LatencySnapshot(long Count, long Total, long Min, long Max, long Last)
 {

@@ -23,6 +23,7 @@ public sealed class ClientConnectionSpecs : TestKit
     private readonly TestProbe _parent;
     private readonly TestProbe _dataTree;
     private readonly TestProbe _sessions;
+    private IActorRef _factory = ActorRefs.Nobody;
 
     public ClientConnectionSpecs()
     {
@@ -33,7 +34,7 @@ public sealed class ClientConnectionSpecs : TestKit
 
     private async Task<IPEndPoint> StartAsync(ClientsSettings? settings = null)
     {
-        var factory = _parent.ChildActorOf(
+        var factory = _factory = _parent.ChildActorOf(
             ClientsProtocol.Props(settings ?? Defaults, _dataTree, _sessions, new TestWireCodec()), ActorNames.Clients);
         await _parent.ExpectMsgAsync(new QuorumPeerProtocol.Ready(ActorNames.Clients));
         var bound = await factory.Ask<ClientsProtocol.BoundEndpoint>(ClientsProtocol.GetEndpoint.Instance, TimeSpan.FromSeconds(3));
@@ -228,8 +229,7 @@ public sealed class ClientConnectionSpecs : TestKit
         var server = await StartAsync();
         var (client, _) = await ConnectAsync(server);
         await client.SendHeaderOnlyAsync(7, 999);
-        var header = await client.ReadReplyHeaderAsync();
-        Assert.Equal((7, ErrorCode.Unimplemented), (header.Xid, header.Err));
+        Assert.Equal(new ReplyHeader(7, -1, ErrorCode.Unimplemented), await client.ReadReplyHeaderAsync());
         Assert.True(await client.IsClosedByServerAsync());
         await client.DisposeAsync();
     }
@@ -310,6 +310,11 @@ public sealed class ClientConnectionSpecs : TestKit
         await first.DisposeAsync();
         await _sessions.ExpectMsgAsync<SessionsProtocol.Detach>();
         await _dataTree.ExpectMsgAsync<DataTreeProtocol.UnregisterWatcher>();
+        await AwaitAssertAsync(async () =>
+        {
+            var live = await _factory.Ask<ClientsProtocol.Connections>(ClientsProtocol.GetConnections.Instance);
+            Assert.Single(live.Snapshot);
+        });
         var (fourth, _) = await ConnectAsync(server, sessionId: 4); // a slot is free again
         await second.DisposeAsync();
         await fourth.DisposeAsync();
@@ -380,5 +385,58 @@ public sealed class ClientConnectionSpecs : TestKit
         var failed = await second.ExpectMsgAsync<QuorumPeerProtocol.StartFailed>();
         Assert.Equal(ActorNames.Clients, failed.Child);
         Assert.Equal($"client port 127.0.0.1:{server.Port} is in use", failed.Reason);
+    }
+
+    [Fact]
+    public async Task The_session_is_touched_at_most_every_half_tick()
+    {
+        var server = await StartAsync(Defaults with { TickTime = 600 });
+        var (client, _) = await ConnectAsync(server);
+        await client.SendGetDataAsync(1, "/a"); // right after the attach: no touch needed yet
+        var submit = await _dataTree.ExpectMsgAsync<DataTreeProtocol.Submit>();
+        submit.ReplyTo.Tell(new DataTreeProtocol.Reply(1, OpCode.GetData, 1, ErrorCode.Ok, Data("a")));
+        await client.ReadReplyHeaderAsync();
+        await _sessions.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(350));
+
+        await client.SendGetDataAsync(2, "/a"); // more than tickTime/2 later
+        await client.SendGetDataAsync(3, "/a"); // right behind it: covered by the same touch
+        Assert.Equal(0x1234, (await _sessions.ExpectMsgAsync<SessionsProtocol.Touch>()).SessionId);
+        await _sessions.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
+        await client.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_client_that_does_not_read_its_replies_does_not_stall_other_sessions()
+    {
+        var server = await StartAsync();
+        var (slow, _) = await ConnectAsync(server, sessionId: 1);
+        var (fast, _) = await ConnectAsync(server, sessionId: 2);
+        var big = new GetDataResponse(new byte[512 * 1024], default);
+        for (var xid = 1; xid <= 40; xid++)
+            await slow.SendGetDataAsync(xid, "/big");
+        for (var i = 0; i < 40; i++)
+        {
+            var submit = await _dataTree.ExpectMsgAsync<DataTreeProtocol.Submit>();
+            submit.ReplyTo.Tell(new DataTreeProtocol.Reply(submit.Xid, OpCode.GetData, 1, ErrorCode.Ok, big)); // 20 MB nobody reads
+        }
+
+        for (var xid = 1; xid <= 5; xid++)
+        {
+            await fast.SendGetDataAsync(xid, "/small");
+            var submit = await _dataTree.ExpectMsgAsync<DataTreeProtocol.Submit>();
+            Assert.Equal(2, submit.Session.SessionId);
+            submit.ReplyTo.Tell(new DataTreeProtocol.Reply(xid, OpCode.GetData, 1, ErrorCode.Ok, Data("s")));
+            Assert.Equal(xid, (await fast.ReadReplyHeaderAsync()).Xid);
+        }
+        await slow.DisposeAsync();
+        await fast.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_connection_that_never_sends_a_connect_request_is_closed_after_the_sessionless_timeout()
+    {
+        var server = await StartAsync(Defaults with { SessionlessConnectionTimeoutMs = 300 });
+        await using var client = await TestClient.ConnectAsync(server);
+        Assert.True(await client.IsClosedByServerAsync());
     }
 }

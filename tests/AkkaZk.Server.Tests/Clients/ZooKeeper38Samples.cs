@@ -1,0 +1,622 @@
+namespace AkkaZk.Tests.Clients;
+
+/// <summary>
+/// Four-letter-word answers captured from Apache ZooKeeper 3.8.0 (standalone, `4lw.commands.whitelist=*`, one kazoo
+/// session holding an ephemeral and a data watch), e.g. `echo srvr | nc 127.0.0.1 PORT`. Machine paths are replaced by
+/// /var/lib/zookeeper; envi keeps only its keys. Each constant ends without the final newline ZooKeeper sends, which
+/// <see cref="FourLetterWordFormatSpecs"/> adds back.
+/// </summary>
+internal static class ZooKeeper38Samples
+{
+    public const string Srvr = """
+Zookeeper version: 3.8.0-${mvngit.commit.id}, built on 2024-12-29 17:54 UTC
+Latency min/avg/max: 2/11.5714/50
+Received: 14
+Sent: 14
+Connections: 2
+Outstanding: 0
+Zxid: 0x3
+Mode: standalone
+Node count: 7
+""";
+
+    public const string Stat = """
+Zookeeper version: 3.8.0-${mvngit.commit.id}, built on 2024-12-29 17:54 UTC
+Clients:
+ /127.0.0.1:56520[0](queued=0,recved=1,sent=0)
+ /127.0.0.1:56470[1](queued=0,recved=0,sent=0)
+
+Latency min/avg/max: 2/11.5714/50
+Received: 15
+Sent: 15
+Connections: 2
+Outstanding: 0
+Zxid: 0x3
+Mode: standalone
+Node count: 7
+""";
+
+    public const string Cons = """
+ /127.0.0.1:56470[1](queued=0,recved=7,sent=8,sid=0x10000064b030000,lop=CREA,est=1795733072400,to=10000,lcxid=0x6,lzxid=0x3,lresp=419452,llat=5,minlat=0,avglat=11,maxlat=50)
+ /127.0.0.1:56492[0](queued=0,recved=1,sent=0)
+
+""";
+
+    public const string Conf = """
+clientPort=21981
+secureClientPort=-1
+dataDir=/var/lib/zookeeper/version-2
+dataDirSize=67109337
+dataLogDir=/var/lib/zookeeper/version-2
+dataLogSize=67109337
+tickTime=2000
+maxClientCnxns=60
+minSessionTimeout=4000
+maxSessionTimeout=40000
+clientPortListenBacklog=-1
+serverId=0
+""";
+
+    public const string Mntr = """
+zk_version	3.8.0-${mvngit.commit.id}, built on 2024-12-29 17:54 UTC
+zk_server_state	standalone
+zk_ephemerals_count	1
+zk_num_alive_connections	2
+zk_avg_latency	0.0
+zk_outstanding_requests	0
+zk_znode_count	7
+zk_global_sessions	1
+zk_non_mtls_remote_conn_count	0
+zk_last_client_response_size	-1
+zk_packets_sent	4
+zk_packets_received	4
+zk_max_client_response_size	-1
+zk_connection_drop_probability	0.0
+zk_watch_count	1
+zk_auth_failed_count	0
+zk_min_latency	0
+zk_max_file_descriptor_count	20000
+zk_approximate_data_size	51
+zk_open_file_descriptor_count	45
+zk_local_sessions	0
+zk_uptime	7199
+zk_max_latency	0
+zk_outstanding_tls_handshake	0
+zk_min_client_response_size	-1
+zk_non_mtls_local_conn_count	0
+zk_proposal_count	0
+zk_watch_bytes	0
+zk_outstanding_changes_removed	0
+zk_throttled_ops	0
+zk_stale_requests_dropped	0
+zk_large_requests_rejected	0
+zk_insecure_admin_count	0
+zk_connection_rejected	0
+zk_cnxn_closed_without_zk_server_running	0
+zk_sessionless_connections_expired	0
+zk_looking_count	0
+zk_dead_watchers_queued	0
+zk_stale_requests	0
+zk_connection_drop_count	0
+zk_learner_proposal_received_count	0
+zk_digest_mismatches_count	0
+zk_dead_watchers_cleared	0
+zk_response_packet_cache_hits	0
+zk_bytes_received_count	16
+zk_add_dead_watcher_stall_time	0
+zk_request_throttle_wait_count	0
+zk_requests_not_forwarded_to_commit_processor	0
+zk_response_packet_cache_misses	0
+zk_ensemble_auth_success	0
+zk_prep_processor_request_queued	0
+zk_learner_commit_received_count	0
+zk_stale_replies	0
+zk_connection_request_count	0
+zk_response_bytes	0
+zk_ensemble_auth_fail	0
+zk_diff_count	0
+zk_response_packet_get_children_cache_misses	0
+zk_connection_revalidate_count	0
+zk_quit_leading_due_to_disloyal_voter	0
+zk_snap_count	0
+zk_unrecoverable_error_count	0
+zk_unsuccessful_handshake	0
+zk_commit_count	0
+zk_stale_sessions_expired	0
+zk_response_packet_get_children_cache_hits	0
+zk_sync_processor_request_queued	0
+zk_outstanding_changes_queued	0
+zk_request_commit_queued	0
+zk_ensemble_auth_skip	0
+zk_skip_learner_request_to_next_processor_count	0
+zk_tls_handshake_exceeded	0
+zk_revalidate_count	0
+zk_avg_socket_closing_time	0.0
+zk_min_socket_closing_time	0
+zk_max_socket_closing_time	0
+zk_cnt_socket_closing_time	0
+zk_sum_socket_closing_time	0
+zk_avg_proposal_process_time	0.0
+zk_min_proposal_process_time	0
+zk_max_proposal_process_time	0
+zk_cnt_proposal_process_time	0
+zk_sum_proposal_process_time	0
+zk_avg_leader_unavailable_time	0.0
+zk_min_leader_unavailable_time	0
+zk_max_leader_unavailable_time	0
+zk_cnt_leader_unavailable_time	0
+zk_sum_leader_unavailable_time	0
+zk_avg_node_created_watch_count	0.0
+zk_min_node_created_watch_count	0
+zk_max_node_created_watch_count	0
+zk_cnt_node_created_watch_count	0
+zk_sum_node_created_watch_count	0
+zk_avg_session_queues_drained	0.0
+zk_min_session_queues_drained	0
+zk_max_session_queues_drained	0
+zk_cnt_session_queues_drained	0
+zk_sum_session_queues_drained	0
+zk_avg_write_commit_proc_req_queued	0.0
+zk_min_write_commit_proc_req_queued	0
+zk_max_write_commit_proc_req_queued	0
+zk_cnt_write_commit_proc_req_queued	0
+zk_sum_write_commit_proc_req_queued	0
+zk_avg_connection_token_deficit	0.0
+zk_min_connection_token_deficit	0
+zk_max_connection_token_deficit	0
+zk_cnt_connection_token_deficit	0
+zk_sum_connection_token_deficit	0
+zk_avg_read_commit_proc_req_queued	0.0
+zk_min_read_commit_proc_req_queued	0
+zk_max_read_commit_proc_req_queued	0
+zk_cnt_read_commit_proc_req_queued	0
+zk_sum_read_commit_proc_req_queued	0
+zk_avg_node_deleted_watch_count	0.0
+zk_min_node_deleted_watch_count	0
+zk_max_node_deleted_watch_count	0
+zk_cnt_node_deleted_watch_count	0
+zk_sum_node_deleted_watch_count	0
+zk_avg_startup_txns_load_time	0.0
+zk_min_startup_txns_load_time	0
+zk_max_startup_txns_load_time	0
+zk_cnt_startup_txns_load_time	0
+zk_sum_startup_txns_load_time	0
+zk_avg_sync_processor_queue_size	0.0
+zk_min_sync_processor_queue_size	0
+zk_max_sync_processor_queue_size	0
+zk_cnt_sync_processor_queue_size	0
+zk_sum_sync_processor_queue_size	0
+zk_avg_follower_sync_time	0.0
+zk_min_follower_sync_time	0
+zk_max_follower_sync_time	0
+zk_cnt_follower_sync_time	0
+zk_sum_follower_sync_time	0
+zk_avg_prep_processor_queue_size	0.0
+zk_min_prep_processor_queue_size	0
+zk_max_prep_processor_queue_size	0
+zk_cnt_prep_processor_queue_size	0
+zk_sum_prep_processor_queue_size	0
+zk_avg_fsynctime	0.0
+zk_min_fsynctime	0
+zk_max_fsynctime	0
+zk_cnt_fsynctime	0
+zk_sum_fsynctime	0
+zk_avg_inflight_snap_count	0.0
+zk_min_inflight_snap_count	0
+zk_max_inflight_snap_count	0
+zk_cnt_inflight_snap_count	0
+zk_sum_inflight_snap_count	0
+zk_avg_reads_issued_from_session_queue	0.0
+zk_min_reads_issued_from_session_queue	0
+zk_max_reads_issued_from_session_queue	0
+zk_cnt_reads_issued_from_session_queue	0
+zk_sum_reads_issued_from_session_queue	0
+zk_avg_learner_request_processor_queue_size	0.0
+zk_min_learner_request_processor_queue_size	0
+zk_max_learner_request_processor_queue_size	0
+zk_cnt_learner_request_processor_queue_size	0
+zk_sum_learner_request_processor_queue_size	0
+zk_avg_snapshottime	0.0
+zk_min_snapshottime	0
+zk_max_snapshottime	0
+zk_cnt_snapshottime	0
+zk_sum_snapshottime	0
+zk_avg_unavailable_time	0.0
+zk_min_unavailable_time	0
+zk_max_unavailable_time	0
+zk_cnt_unavailable_time	0
+zk_sum_unavailable_time	0
+zk_avg_startup_txns_loaded	0.0
+zk_min_startup_txns_loaded	0
+zk_max_startup_txns_loaded	0
+zk_cnt_startup_txns_loaded	0
+zk_sum_startup_txns_loaded	0
+zk_avg_reads_after_write_in_session_queue	0.0
+zk_min_reads_after_write_in_session_queue	0
+zk_max_reads_after_write_in_session_queue	0
+zk_cnt_reads_after_write_in_session_queue	0
+zk_sum_reads_after_write_in_session_queue	0
+zk_avg_requests_in_session_queue	0.0
+zk_min_requests_in_session_queue	0
+zk_max_requests_in_session_queue	0
+zk_cnt_requests_in_session_queue	0
+zk_sum_requests_in_session_queue	0
+zk_avg_write_commit_proc_issued	0.0
+zk_min_write_commit_proc_issued	0
+zk_max_write_commit_proc_issued	0
+zk_cnt_write_commit_proc_issued	0
+zk_sum_write_commit_proc_issued	0
+zk_avg_prep_process_time	0.0
+zk_min_prep_process_time	0
+zk_max_prep_process_time	0
+zk_cnt_prep_process_time	0
+zk_sum_prep_process_time	0
+zk_avg_pending_session_queue_size	0.0
+zk_min_pending_session_queue_size	0
+zk_max_pending_session_queue_size	0
+zk_cnt_pending_session_queue_size	0
+zk_sum_pending_session_queue_size	0
+zk_avg_time_waiting_empty_pool_in_commit_processor_read_ms	0.0
+zk_min_time_waiting_empty_pool_in_commit_processor_read_ms	0
+zk_max_time_waiting_empty_pool_in_commit_processor_read_ms	0
+zk_cnt_time_waiting_empty_pool_in_commit_processor_read_ms	0
+zk_sum_time_waiting_empty_pool_in_commit_processor_read_ms	0
+zk_avg_commit_process_time	0.0
+zk_min_commit_process_time	0
+zk_max_commit_process_time	0
+zk_cnt_commit_process_time	0
+zk_sum_commit_process_time	0
+zk_avg_dbinittime	0.0
+zk_min_dbinittime	0
+zk_max_dbinittime	0
+zk_cnt_dbinittime	0
+zk_sum_dbinittime	0
+zk_avg_inflight_diff_count	0.0
+zk_min_inflight_diff_count	0
+zk_max_inflight_diff_count	0
+zk_cnt_inflight_diff_count	0
+zk_sum_inflight_diff_count	0
+zk_avg_netty_queued_buffer_capacity	0.0
+zk_min_netty_queued_buffer_capacity	0
+zk_max_netty_queued_buffer_capacity	0
+zk_cnt_netty_queued_buffer_capacity	0
+zk_sum_netty_queued_buffer_capacity	0
+zk_avg_election_time	0.0
+zk_min_election_time	0
+zk_max_election_time	0
+zk_cnt_election_time	0
+zk_sum_election_time	0
+zk_avg_commit_commit_proc_req_queued	0.0
+zk_min_commit_commit_proc_req_queued	0
+zk_max_commit_commit_proc_req_queued	0
+zk_cnt_commit_commit_proc_req_queued	0
+zk_sum_commit_commit_proc_req_queued	0
+zk_avg_sync_processor_batch_size	0.0
+zk_min_sync_processor_batch_size	0
+zk_max_sync_processor_batch_size	0
+zk_cnt_sync_processor_batch_size	0
+zk_sum_sync_processor_batch_size	0
+zk_avg_node_children_watch_count	0.0
+zk_min_node_children_watch_count	0
+zk_max_node_children_watch_count	0
+zk_cnt_node_children_watch_count	0
+zk_sum_node_children_watch_count	0
+zk_avg_write_batch_time_in_commit_processor	0.0
+zk_min_write_batch_time_in_commit_processor	0
+zk_max_write_batch_time_in_commit_processor	0
+zk_cnt_write_batch_time_in_commit_processor	0
+zk_sum_write_batch_time_in_commit_processor	0
+zk_avg_read_commit_proc_issued	0.0
+zk_min_read_commit_proc_issued	0
+zk_max_read_commit_proc_issued	0
+zk_cnt_read_commit_proc_issued	0
+zk_sum_read_commit_proc_issued	0
+zk_avg_concurrent_request_processing_in_commit_processor	0.0
+zk_min_concurrent_request_processing_in_commit_processor	0
+zk_max_concurrent_request_processing_in_commit_processor	0
+zk_cnt_concurrent_request_processing_in_commit_processor	0
+zk_sum_concurrent_request_processing_in_commit_processor	0
+zk_avg_observer_sync_time	0.0
+zk_min_observer_sync_time	0
+zk_max_observer_sync_time	0
+zk_cnt_observer_sync_time	0
+zk_sum_observer_sync_time	0
+zk_avg_node_changed_watch_count	0.0
+zk_min_node_changed_watch_count	0
+zk_max_node_changed_watch_count	0
+zk_cnt_node_changed_watch_count	0
+zk_sum_node_changed_watch_count	0
+zk_avg_sync_process_time	0.0
+zk_min_sync_process_time	0
+zk_max_sync_process_time	0
+zk_cnt_sync_process_time	0
+zk_sum_sync_process_time	0
+zk_avg_startup_snap_load_time	0.0
+zk_min_startup_snap_load_time	0
+zk_max_startup_snap_load_time	0
+zk_cnt_startup_snap_load_time	0
+zk_sum_startup_snap_load_time	0
+zk_avg_prep_processor_queue_time_ms	0.0
+zk_min_prep_processor_queue_time_ms	0
+zk_max_prep_processor_queue_time_ms	0
+zk_cnt_prep_processor_queue_time_ms	0
+zk_sum_prep_processor_queue_time_ms	0
+zk_p50_prep_processor_queue_time_ms	0
+zk_p95_prep_processor_queue_time_ms	0
+zk_p99_prep_processor_queue_time_ms	0
+zk_p999_prep_processor_queue_time_ms	0
+zk_avg_jvm_pause_time_ms	0.0
+zk_min_jvm_pause_time_ms	0
+zk_max_jvm_pause_time_ms	0
+zk_cnt_jvm_pause_time_ms	0
+zk_sum_jvm_pause_time_ms	0
+zk_p50_jvm_pause_time_ms	0
+zk_p95_jvm_pause_time_ms	0
+zk_p99_jvm_pause_time_ms	0
+zk_p999_jvm_pause_time_ms	0
+zk_avg_close_session_prep_time	0.0
+zk_min_close_session_prep_time	0
+zk_max_close_session_prep_time	0
+zk_cnt_close_session_prep_time	0
+zk_sum_close_session_prep_time	0
+zk_p50_close_session_prep_time	0
+zk_p95_close_session_prep_time	0
+zk_p99_close_session_prep_time	0
+zk_p999_close_session_prep_time	0
+zk_avg_read_commitproc_time_ms	0.0
+zk_min_read_commitproc_time_ms	0
+zk_max_read_commitproc_time_ms	0
+zk_cnt_read_commitproc_time_ms	0
+zk_sum_read_commitproc_time_ms	0
+zk_p50_read_commitproc_time_ms	0
+zk_p95_read_commitproc_time_ms	0
+zk_p99_read_commitproc_time_ms	0
+zk_p999_read_commitproc_time_ms	0
+zk_avg_updatelatency	0.0
+zk_min_updatelatency	0
+zk_max_updatelatency	0
+zk_cnt_updatelatency	0
+zk_sum_updatelatency	0
+zk_p50_updatelatency	0
+zk_p95_updatelatency	0
+zk_p99_updatelatency	0
+zk_p999_updatelatency	0
+zk_avg_local_write_committed_time_ms	0.0
+zk_min_local_write_committed_time_ms	0
+zk_max_local_write_committed_time_ms	0
+zk_cnt_local_write_committed_time_ms	0
+zk_sum_local_write_committed_time_ms	0
+zk_p50_local_write_committed_time_ms	0
+zk_p95_local_write_committed_time_ms	0
+zk_p99_local_write_committed_time_ms	0
+zk_p999_local_write_committed_time_ms	0
+zk_avg_request_throttle_queue_time_ms	0.0
+zk_min_request_throttle_queue_time_ms	0
+zk_max_request_throttle_queue_time_ms	0
+zk_cnt_request_throttle_queue_time_ms	0
+zk_sum_request_throttle_queue_time_ms	0
+zk_p50_request_throttle_queue_time_ms	0
+zk_p95_request_throttle_queue_time_ms	0
+zk_p99_request_throttle_queue_time_ms	0
+zk_p999_request_throttle_queue_time_ms	0
+zk_avg_readlatency	0.0
+zk_min_readlatency	0
+zk_max_readlatency	0
+zk_cnt_readlatency	0
+zk_sum_readlatency	0
+zk_p50_readlatency	0
+zk_p95_readlatency	0
+zk_p99_readlatency	0
+zk_p999_readlatency	0
+zk_avg_quorum_ack_latency	0.0
+zk_min_quorum_ack_latency	0
+zk_max_quorum_ack_latency	0
+zk_cnt_quorum_ack_latency	0
+zk_sum_quorum_ack_latency	0
+zk_p50_quorum_ack_latency	0
+zk_p95_quorum_ack_latency	0
+zk_p99_quorum_ack_latency	0
+zk_p999_quorum_ack_latency	0
+zk_avg_om_commit_process_time_ms	0.0
+zk_min_om_commit_process_time_ms	0
+zk_max_om_commit_process_time_ms	0
+zk_cnt_om_commit_process_time_ms	0
+zk_sum_om_commit_process_time_ms	0
+zk_p50_om_commit_process_time_ms	0
+zk_p95_om_commit_process_time_ms	0
+zk_p99_om_commit_process_time_ms	0
+zk_p999_om_commit_process_time_ms	0
+zk_avg_read_final_proc_time_ms	0.0
+zk_min_read_final_proc_time_ms	0
+zk_max_read_final_proc_time_ms	0
+zk_cnt_read_final_proc_time_ms	0
+zk_sum_read_final_proc_time_ms	0
+zk_p50_read_final_proc_time_ms	0
+zk_p95_read_final_proc_time_ms	0
+zk_p99_read_final_proc_time_ms	0
+zk_p999_read_final_proc_time_ms	0
+zk_avg_commit_propagation_latency	0.0
+zk_min_commit_propagation_latency	0
+zk_max_commit_propagation_latency	0
+zk_cnt_commit_propagation_latency	0
+zk_sum_commit_propagation_latency	0
+zk_p50_commit_propagation_latency	0
+zk_p95_commit_propagation_latency	0
+zk_p99_commit_propagation_latency	0
+zk_p999_commit_propagation_latency	0
+zk_avg_dead_watchers_cleaner_latency	0.0
+zk_min_dead_watchers_cleaner_latency	0
+zk_max_dead_watchers_cleaner_latency	0
+zk_cnt_dead_watchers_cleaner_latency	0
+zk_sum_dead_watchers_cleaner_latency	0
+zk_p50_dead_watchers_cleaner_latency	0
+zk_p95_dead_watchers_cleaner_latency	0
+zk_p99_dead_watchers_cleaner_latency	0
+zk_p999_dead_watchers_cleaner_latency	0
+zk_avg_write_final_proc_time_ms	0.0
+zk_min_write_final_proc_time_ms	0
+zk_max_write_final_proc_time_ms	0
+zk_cnt_write_final_proc_time_ms	0
+zk_sum_write_final_proc_time_ms	0
+zk_p50_write_final_proc_time_ms	0
+zk_p95_write_final_proc_time_ms	0
+zk_p99_write_final_proc_time_ms	0
+zk_p999_write_final_proc_time_ms	0
+zk_avg_proposal_ack_creation_latency	0.0
+zk_min_proposal_ack_creation_latency	0
+zk_max_proposal_ack_creation_latency	0
+zk_cnt_proposal_ack_creation_latency	0
+zk_sum_proposal_ack_creation_latency	0
+zk_p50_proposal_ack_creation_latency	0
+zk_p95_proposal_ack_creation_latency	0
+zk_p99_proposal_ack_creation_latency	0
+zk_p999_proposal_ack_creation_latency	0
+zk_avg_proposal_latency	0.0
+zk_min_proposal_latency	0
+zk_max_proposal_latency	0
+zk_cnt_proposal_latency	0
+zk_sum_proposal_latency	0
+zk_p50_proposal_latency	0
+zk_p95_proposal_latency	0
+zk_p99_proposal_latency	0
+zk_p999_proposal_latency	0
+zk_avg_om_proposal_process_time_ms	0.0
+zk_min_om_proposal_process_time_ms	0
+zk_max_om_proposal_process_time_ms	0
+zk_cnt_om_proposal_process_time_ms	0
+zk_sum_om_proposal_process_time_ms	0
+zk_p50_om_proposal_process_time_ms	0
+zk_p95_om_proposal_process_time_ms	0
+zk_p99_om_proposal_process_time_ms	0
+zk_p999_om_proposal_process_time_ms	0
+zk_avg_sync_processor_queue_and_flush_time_ms	0.0
+zk_min_sync_processor_queue_and_flush_time_ms	0
+zk_max_sync_processor_queue_and_flush_time_ms	0
+zk_cnt_sync_processor_queue_and_flush_time_ms	0
+zk_sum_sync_processor_queue_and_flush_time_ms	0
+zk_p50_sync_processor_queue_and_flush_time_ms	0
+zk_p95_sync_processor_queue_and_flush_time_ms	0
+zk_p99_sync_processor_queue_and_flush_time_ms	0
+zk_p999_sync_processor_queue_and_flush_time_ms	0
+zk_avg_propagation_latency	0.0
+zk_min_propagation_latency	0
+zk_max_propagation_latency	0
+zk_cnt_propagation_latency	0
+zk_sum_propagation_latency	0
+zk_p50_propagation_latency	0
+zk_p95_propagation_latency	0
+zk_p99_propagation_latency	0
+zk_p999_propagation_latency	0
+zk_avg_server_write_committed_time_ms	0.0
+zk_min_server_write_committed_time_ms	0
+zk_max_server_write_committed_time_ms	0
+zk_cnt_server_write_committed_time_ms	0
+zk_sum_server_write_committed_time_ms	0
+zk_p50_server_write_committed_time_ms	0
+zk_p95_server_write_committed_time_ms	0
+zk_p99_server_write_committed_time_ms	0
+zk_p999_server_write_committed_time_ms	0
+zk_avg_sync_processor_queue_time_ms	0.0
+zk_min_sync_processor_queue_time_ms	0
+zk_max_sync_processor_queue_time_ms	0
+zk_cnt_sync_processor_queue_time_ms	0
+zk_sum_sync_processor_queue_time_ms	0
+zk_p50_sync_processor_queue_time_ms	0
+zk_p95_sync_processor_queue_time_ms	0
+zk_p99_sync_processor_queue_time_ms	0
+zk_p999_sync_processor_queue_time_ms	0
+zk_avg_sync_processor_queue_flush_time_ms	0.0
+zk_min_sync_processor_queue_flush_time_ms	0
+zk_max_sync_processor_queue_flush_time_ms	0
+zk_cnt_sync_processor_queue_flush_time_ms	0
+zk_sum_sync_processor_queue_flush_time_ms	0
+zk_p50_sync_processor_queue_flush_time_ms	0
+zk_p95_sync_processor_queue_flush_time_ms	0
+zk_p99_sync_processor_queue_flush_time_ms	0
+zk_p999_sync_processor_queue_flush_time_ms	0
+zk_avg_write_commitproc_time_ms	0.0
+zk_min_write_commitproc_time_ms	0
+zk_max_write_commitproc_time_ms	0
+zk_cnt_write_commitproc_time_ms	0
+zk_sum_write_commitproc_time_ms	0
+zk_p50_write_commitproc_time_ms	0
+zk_p95_write_commitproc_time_ms	0
+zk_p99_write_commitproc_time_ms	0
+zk_p999_write_commitproc_time_ms	0
+zk_avg_a_read_per_namespace	0.0
+zk_min_a_read_per_namespace	0
+zk_max_a_read_per_namespace	0
+zk_cnt_a_read_per_namespace	0
+zk_sum_a_read_per_namespace	0
+zk_avg_a_write_per_namespace	0.0
+zk_min_a_write_per_namespace	0
+zk_max_a_write_per_namespace	0
+zk_cnt_a_write_per_namespace	0
+zk_sum_a_write_per_namespace	0
+zk_avg_eph_write_per_namespace	0.0
+zk_min_eph_write_per_namespace	0
+zk_max_eph_write_per_namespace	0
+zk_cnt_eph_write_per_namespace	0
+zk_sum_eph_write_per_namespace	0
+""";
+
+    public const string Wchs = """
+1 connections watching 1 paths
+Total watches:1
+""";
+
+    public const string Wchc = """
+0x10000064b030000
+	/a
+
+""";
+
+    public const string Wchp = """
+/a
+	0x10000064b030000
+
+""";
+
+    public const string Dirs = """
+datadir_size: 67109337
+logdir_size: 67109337
+""";
+
+    public const string Dump = """
+SessionTracker dump:
+Session Sets (1)/(1):
+1 expire at Thu Nov 26 22:44:43 UTC 2026:
+	0x10000064b030000
+ephemeral nodes dump:
+Sessions with Ephemerals (1):
+0x10000064b030000:
+	/eph
+Connections dump:
+Connections Sets (1)/(2):
+2 expire at Thu Nov 26 22:44:43 UTC 2026:
+	ip: /127.0.0.1:56470 sessionId: 0x10000064b030000
+	ip: /127.0.0.1:56500 sessionId: 0x0
+""";
+
+    public const string Envi = """
+Environment:
+zookeeper.version
+host.name
+java.version
+java.vendor
+java.home
+java.class.path
+java.library.path
+java.io.tmpdir
+java.compiler
+os.name
+os.arch
+os.version
+user.name
+user.home
+user.dir
+os.memory.free
+os.memory.max
+os.memory.total
+""";
+}
