@@ -79,4 +79,13 @@ public class HoconErrorTests
         Assert.Equal("node.conf", e.File);
         Assert.StartsWith("node.conf: not valid HOCON", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_unknown_key_is_a_warning_not_an_error()
+    {
+        var (s, _) = NodeConfigLoader.LoadHocon("node.conf", "akkazk {\n data-dir = d\n client-port = 2181\n tick-tme = 5\n admin { sever-port = 1 }\n zookeeper { \"any.key\" = \"x\" }\n}\n", new Dictionary<string, string>());
+        Assert.Equal(
+            ["node.conf: unknown key 'akkazk.admin.sever-port' is ignored", "node.conf: unknown key 'akkazk.tick-tme' is ignored"],
+            s.Warnings.Order(StringComparer.Ordinal));
+    }
 }
