@@ -233,6 +233,7 @@ public static class NodeSettingsValidator
             throw fail($"server.{loner.Id}", $"server {loner.Id} is not in a group (group.N lines are used)");
         }
 
+        // stricter than ZooKeeper, which ignores a weight for a server it does not know: that is a typo
         foreach (var (server, weight) in s.Weights)
         {
             if (!ids.Contains(server))

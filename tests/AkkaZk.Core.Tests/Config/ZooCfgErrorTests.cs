@@ -106,7 +106,7 @@ public class ZooCfgErrorTests
     [Fact]
     public void A_myid_that_is_not_in_the_server_list_is_rejected()
     {
-        // ZooKeeper's QuorumPeerConfig accepts this; its QuorumPeer fails at startup instead
+        // ZooKeeper's QuorumPeerConfig accepts this; QuorumPeerMain then exits with "My id 7 not in the peer list"
         var e = ZooCfg.Fails(Ensemble, readMyId: ZooCfg.MyIds(("d", "7")));
         AssertAt(e, "zoo.cfg", null, "myid", "zoo.cfg: key 'myid': myid 7 is not in the server list (server.1, server.2, server.3)");
     }
@@ -244,6 +244,7 @@ public class ZooCfgErrorTests
     [Fact]
     public void A_group_naming_an_unknown_server_is_rejected()
     {
+        // ZooKeeper 3.8 rejects this with a NullPointerException from QuorumHierarchical
         var e = ZooCfg.Fails(Ensemble + "group.1=1:2:9\ngroup.2=3\n", readMyId: MyId1);
         AssertAt(e, "zoo.cfg", 8, "group.1", "zoo.cfg:8: key 'group.1': server 9 is not listed as a server.N");
     }
@@ -266,7 +267,7 @@ public class ZooCfgErrorTests
     [Fact]
     public void Extended_types_need_a_server_id_of_at_most_254()
     {
-        // ZooKeeper rejects this at startup (EphemeralType.validateServerId), not while parsing
+        // stricter: ZooKeeper fails only once this server starts serving (SessionTrackerImpl → EphemeralType.validateServerId)
         var text = Ensemble.Replace("server.1=", "server.300=", StringComparison.Ordinal) + "extendedTypesEnabled=true\n";
         var e = ZooCfg.Fails(text, readMyId: ZooCfg.MyIds(("d", "300")));
         AssertAt(e, "zoo.cfg", 8, "extendedTypesEnabled", "zoo.cfg:8: key 'extendedTypesEnabled': extendedTypesEnabled needs a server id of at most 254");
