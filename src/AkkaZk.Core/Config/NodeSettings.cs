@@ -125,6 +125,23 @@ public sealed record NodeSettings
             ? ZkDefaults.FourLetterWords.Contains(command)
             : FourLetterWordWhitelist.Contains(command);
 
+    /// <summary>
+    /// Validated settings of a standalone node with ZooKeeper's defaults (handy in tests), as if from a zoo.cfg with
+    /// just dataDir, clientPort and clientPortAddress. Change more with <c>with { ... }</c>.
+    /// </summary>
+    public static NodeSettings Standalone(string dataDir, int clientPort, string clientPortAddress = ZkDefaults.AnyAddress) =>
+        NodeSettingsValidator.Complete(
+            new NodeSettings
+            {
+                DataDir = dataDir,
+                DataLogDir = dataDir,
+                ClientPort = clientPort,
+                ClientPortAddress = clientPortAddress,
+                MinSessionTimeout = ZkDefaults.SessionTimeoutUnset,
+                MaxSessionTimeout = ZkDefaults.SessionTimeoutUnset,
+            },
+            (key, problem) => new ConfigException(nameof(Standalone), null, key, problem));
+
     /// <summary>The lines a node logs at startup: ports, directories, peers, limits.</summary>
     public IReadOnlyList<string> Describe() => NodeSettingsDescription.Lines(this);
 }

@@ -227,6 +227,13 @@ public static class NodeSettingsValidator
             }
         }
 
+        // QuorumHierarchical: once groups are used, every participant must be in one
+        if (s.Groups.Count > 0 && s.Servers.FirstOrDefault(x => x.Role == PeerRole.Participant && !groupOf.ContainsKey(x.Id)) is { } loner)
+        {
+            throw fail($"server.{loner.Id}", $"server {loner.Id} is not in a group (group.N lines are used)");
+        }
+
+        // stricter than ZooKeeper, which ignores a weight for a server it does not know: that is a typo
         foreach (var (server, weight) in s.Weights)
         {
             if (!ids.Contains(server))

@@ -38,7 +38,10 @@ internal sealed class HoconObjectReader
             throw reader.Fail(PathOf(key), "is missing");
         }
 
-        var list = value.IsArray() ? value.GetArray() : throw reader.Fail(PathOf(key), "expected a list");
+        // Akka's HOCON reports an empty list as neither array, string nor object
+        var list = value.IsArray() ? value.GetArray()
+            : !value.IsString() && !value.IsObject() ? []
+            : throw reader.Fail(PathOf(key), "expected a list");
         return list.Select((v, i) => reader.Long($"{PathOf(key)}[{i}]", v.IsString() ? v.GetString() : "")).ToList();
     }
 }

@@ -69,6 +69,12 @@ public static class NodeSettingsLoader
             Extra = r.StringMap(HoconKeys.ZooKeeper).ToDictionary(kv => "zookeeper." + kv.Key, kv => kv.Value),
         };
 
+        var unknown = HoconUnknownKeys.Find(config);
+        if (unknown.Count > 0)
+        {
+            draft = draft with { Warnings = unknown.Select(k => $"{fileName}: unknown key '{k}' is ignored").ToList() };
+        }
+
         if (draft.MyId == 0 && draft.Servers.Count > 0 && readMyId is not null)
         {
             var path = Path.Combine(draft.DataDir, "myid");

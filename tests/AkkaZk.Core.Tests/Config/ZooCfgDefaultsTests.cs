@@ -114,3 +114,19 @@ public class ZooCfgDefaultsTests
         Assert.Equal(blank with { ClientPort = 2181, DataDir = "d1", DataLogDir = "d1" }, Minimal);
     }
 }
+
+public class NodeSettingsStandaloneTests
+{
+    [Fact]
+    public void Standalone_gives_the_settings_of_a_minimal_zoo_cfg()
+    {
+        Assert.Equal(ZooCfg.Parse("dataDir=d1\nclientPort=2181\nclientPortAddress=127.0.0.1\n"), NodeSettings.Standalone("d1", 2181, "127.0.0.1"));
+    }
+
+    [Fact]
+    public void Standalone_validates_its_port()
+    {
+        var e = Assert.Throws<ConfigException>(() => NodeSettings.Standalone("d1", 70000));
+        Assert.Equal("clientPort", e.Key);
+    }
+}
