@@ -213,11 +213,12 @@ internal sealed class ClientConnection : ReceiveActor
         else if (type == OpCode.Auth && received.Request is AuthPacket auth)
         {
             var entry = _pending.Add(new Entry(EntryKind.Local, xid, type, received.ReceivedAt));
-            var id = Authenticate(auth);
-            if (id is not null)
+            var ids = Authenticate(auth);
+            if (ids is not null)
             {
-                if (!session.AuthInfo.Contains(id))
-                    _session = session with { AuthInfo = [.. session.AuthInfo, id] };
+                var added = ids.Where(id => !session.AuthInfo.Contains(id)).ToArray();
+                if (added.Length > 0)
+                    _session = session with { AuthInfo = [.. session.AuthInfo, .. added] };
                 Complete(entry, new Outbound.Reply(new ReplyHeader(xid, 0, ErrorCode.Ok), type, null), _lastZxid);
             }
             else
@@ -236,7 +237,7 @@ internal sealed class ClientConnection : ReceiveActor
         Flush();
     }
 
-    private Id? Authenticate(AuthPacket auth)
+    private IReadOnlyList<Id>? Authenticate(AuthPacket auth)
     {
         try
         {

@@ -65,10 +65,10 @@ public sealed record ClientsSettings
     public Func<string> ServerState { get; init; } = static () => "standalone";
 
     /// <summary>
-    /// Auth providers (addauth): scheme, auth bytes, remote address → the id to add, or null when authentication fails.
-    /// The default knows no scheme, so every addauth fails.
+    /// Auth providers (addauth): scheme, auth bytes, remote address → the ids to add (a digest matching superDigest
+    /// adds super too), or null when authentication fails. The default knows no scheme, so every addauth fails.
     /// </summary>
-    public Func<string, byte[], string, Id?> Authenticate { get; init; } = static (_, _, _) => null;
+    public Func<string, byte[], string, IReadOnlyList<Id>?> Authenticate { get; init; } = static (_, _, _) => null;
 
     public const string DefaultVersion = "3.8.0-akkazk, built on 1970-01-01 00:00 UTC";
 

@@ -77,6 +77,8 @@ internal sealed partial class DataTreeActor : ReceiveActor, IWithTimers
     {
         var sessionId = submit.Session.SessionId;
         _watcherSessions[submit.WatcherId] = sessionId;
+        // Notifications are filtered by the watcher's READ permission, so the tree must know its current ids.
+        _db.SetWatcherAuth(submit.WatcherId, submit.Session.AuthInfo);
         if (RequestKinds.IsWrite(submit.Type))
         {
             var zxid = ++_lastPreparedZxid;

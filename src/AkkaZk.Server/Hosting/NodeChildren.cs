@@ -64,6 +64,6 @@ public static class NodeChildren
         ServerId = s.MyId,
         FourLetterWordWhitelist = s.FourLetterWordWhitelist,
         ServerState = () => s.IsStandalone ? "standalone" : "looking",
-        Authenticate = (scheme, auth, remote) => AuthProviders.Authenticate(scheme, auth, remote),
+        Authenticate = (scheme, auth, remote) => AuthProviders.AuthenticateAll(scheme, auth, remote, s.SuperDigest),
     };
 }

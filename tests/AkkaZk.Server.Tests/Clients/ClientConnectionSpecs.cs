@@ -256,7 +256,7 @@ public sealed class ClientConnectionSpecs : TestKit
         var settings = Defaults with
         {
             Authenticate = (scheme, auth, _) =>
-                scheme == "digest" && Encoding.UTF8.GetString(auth) == "bob:secret" ? new Id("digest", "bob:hash") : null,
+                scheme == "digest" && Encoding.UTF8.GetString(auth) == "bob:secret" ? [new Id("digest", "bob:hash")] : null,
         };
         var server = await StartAsync(settings);
         var (client, _) = await ConnectAsync(server);
