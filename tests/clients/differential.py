@@ -23,7 +23,8 @@ from collections import namedtuple
 from kazoo.client import KazooClient
 from kazoo.exceptions import ZookeeperError, KazooException
 from kazoo.protocol.serialization import (Create, Create2, Delete, SetData, CheckVersion, MultiHeader,
-                                          multiheader_struct, int_struct, long_struct, read_string, stat_struct)
+                                          multiheader_struct, int_struct, long_struct, read_string, stat_struct,
+                                          write_string)
 from kazoo.protocol.states import ZnodeStat, Callback
 from kazoo.exceptions import EXCEPTIONS
 from kazoo.security import ACL, Id, Permissions, make_digest_acl, OPEN_ACL_UNSAFE
@@ -50,6 +51,56 @@ class CreateTTL(namedtuple("CreateTTL", "path data acl flags ttl")):
         return b
 
     deserialize = Create2.deserialize
+
+
+class GetAllChildrenNumber(namedtuple("GetAllChildrenNumber", "path")):
+    """getAllChildrenNumber (opcode 104): the number of descendants of path."""
+    type = 104
+
+    def serialize(self):
+        return bytearray(write_string(self.path))
+
+    @classmethod
+    def deserialize(cls, data, offset):
+        return int_struct.unpack_from(data, offset)[0]
+
+
+class GetEphemerals(namedtuple("GetEphemerals", "prefix")):
+    """getEphemerals (opcode 103): this session's ephemeral paths starting with prefix (a string prefix)."""
+    type = 103
+
+    def serialize(self):
+        return bytearray(write_string(self.prefix))
+
+    @classmethod
+    def deserialize(cls, data, offset):
+        count = int_struct.unpack_from(data, offset)[0]
+        offset += int_struct.size
+        paths = []
+        for _ in range(max(count, 0)):
+            path, offset = read_string(data, offset)
+            paths.append(path)
+        return paths
+
+
+class WhoAmI(namedtuple("WhoAmI", "unused")):
+    """whoAmI (opcode 107): the (scheme, user) identities of this session. The request has no body; the unused
+    field only keeps the tuple non-empty, since kazoo drops replies to requests that test false."""
+    type = 107
+
+    def serialize(self):
+        return bytearray()
+
+    @classmethod
+    def deserialize(cls, data, offset):
+        count = int_struct.unpack_from(data, offset)[0]
+        offset += int_struct.size
+        infos = []
+        for _ in range(max(count, 0)):
+            scheme, offset = read_string(data, offset)
+            user, offset = read_string(data, offset)
+            infos.append((scheme, user))
+        return infos
 
 
 class Multi(namedtuple("Multi", "operations")):
@@ -260,8 +311,8 @@ class Generator:
         s = self.rng.randrange(self.sessions)
         kind = self.rng.choices(
             ["create", "set", "delete", "exists", "get", "children", "children2", "multi", "get_acl",
-             "set_acl", "add_auth", "sync", "reconnect"],
-            [20, 12, 12, 10, 10, 8, 3, 8, 4, 4, 2, 2, 1])[0]
+             "set_acl", "add_auth", "sync", "reconnect", "all_children_number", "ephemerals", "whoami"],
+            [20, 12, 12, 10, 10, 8, 3, 8, 4, 4, 2, 2, 1, 1, 1, 0.5])[0]
         watch = self.rng.random() < 0.5
         if kind == "create":
             return (kind, s, self.child_path(), self.data(), self.mode(), self.acl())
@@ -279,8 +330,10 @@ class Generator:
             return (kind, s, self.path(), self.acl(), self.rng.choice([-1, -1, 0, 1]))
         if kind == "add_auth":
             return (kind, s, self.rng.choice(["u1:p1", "u2:p2", "u1:wrong"]))
-        if kind == "sync":
+        if kind in ("sync", "all_children_number"):
             return (kind, s, self.path())
+        if kind == "ephemerals":
+            return (kind, s, self.rng.choice(["/", "/a", "/b/", "/c/d"]) if self.rng.random() < 0.5 else self.path())
         return (kind, s)
 
     def learn(self, op, result):
@@ -380,6 +433,14 @@ def start(side, op):
     if kind == "sync":
         ar = c.sync_async(op[2])
         return lambda: ar.get(timeout=TIMEOUT)
+    raw = {"all_children_number": lambda: GetAllChildrenNumber(op[2]),
+           "ephemerals": lambda: GetEphemerals(op[2]),
+           "whoami": lambda: WhoAmI(None)}
+    if kind in raw:
+        ar = c.handler.async_result()
+        c._call(raw[kind](), ar)
+        # the server keeps a session's ephemerals in a hash set: their order means nothing
+        return lambda: (lambda r: sorted(r) if kind != "all_children_number" else r)(ar.get(timeout=TIMEOUT))
     raise ValueError(kind)
 
 
