@@ -66,6 +66,9 @@ public ref struct JuteReader
         return length == -1 ? null : Encoding.UTF8.GetString(Take(length));
     }
 
+    /// <summary>Reads <paramref name="byteCount"/> raw UTF-8 bytes (no length prefix).</summary>
+    public string ReadUtf8(int byteCount) => Encoding.UTF8.GetString(Take(byteCount));
+
     /// <summary>Reads a vector's count; -1 means null. Counts beyond what the frame could hold are rejected.</summary>
     public int ReadVectorCount()
     {

@@ -61,10 +61,48 @@ public sealed class JuteWriter(IBufferWriter<byte> output)
             WriteInt(-1);
             return;
         }
+        if (value.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0)
+        {
+            WriteStringWithSurrogates(value);
+            return;
+        }
         var length = Encoding.UTF8.GetByteCount(value);
         WriteInt(length);
         var span = Output.GetSpan(length);
         Encoding.UTF8.GetBytes(value, span);
+        Output.Advance(length);
+    }
+
+    /// <summary>
+    /// Java's BinaryOutputArchive encodes each UTF-16 unit on its own, so a surrogate pair becomes two 3-byte
+    /// sequences (CESU-8) rather than one 4-byte UTF-8 sequence; do the same so the bytes match ZooKeeper's.
+    /// </summary>
+    private void WriteStringWithSurrogates(string value)
+    {
+        var length = 0;
+        foreach (var c in value)
+            length += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+        WriteInt(length);
+        var span = Output.GetSpan(length);
+        var i = 0;
+        foreach (var c in value)
+        {
+            if (c < 0x80)
+            {
+                span[i++] = (byte)c;
+            }
+            else if (c < 0x800)
+            {
+                span[i++] = (byte)(0xc0 | (c >> 6));
+                span[i++] = (byte)(0x80 | (c & 0x3f));
+            }
+            else
+            {
+                span[i++] = (byte)(0xe0 | (c >> 12));
+                span[i++] = (byte)(0x80 | ((c >> 6) & 0x3f));
+                span[i++] = (byte)(0x80 | (c & 0x3f));
+            }
+        }
         Output.Advance(length);
     }
 

@@ -1,0 +1,56 @@
+using System.Threading.Channels;
+using Akka.Actor;
+using Akka.Configuration;
+using AkkaZk.Config;
+using AkkaZk.Hosting;
+using AkkaZk.TxnLog;
+
+namespace AkkaZk.Cli.Tools;
+
+/// <summary>
+/// Opens a node's txn log without starting the node: recovery output (snapshot, txns) arrives on a channel.
+/// The argument is a zoo.cfg / node.conf, or a data dir (SQLite files under it).
+/// </summary>
+internal sealed class OfflineTxnLog : IAsyncDisposable
+{
+    private readonly ActorSystem _system;
+    private readonly Channel<object> _output = Channel.CreateUnbounded<object>();
+
+    public IActorRef Log { get; }
+
+    public ChannelReader<object> Output => _output.Reader;
+
+    private OfflineTxnLog(TxnLogSettings settings)
+    {
+        var config = ConfigurationFactory.ParseString("""
+            akka.loglevel = WARNING
+            akka.stdout-loglevel = WARNING
+            akka.coordinated-shutdown.run-by-clr-shutdown-hook = off
+            """).WithFallback(settings.ToAkkaConfig());
+        _system = ActorSystem.Create("akkazk-tool", config);
+        var sink = _system.ActorOf(Props.Create(() => new ChannelSink(_output.Writer)), "sink");
+        Log = _system.ActorOf(TxnLogProtocol.Props(settings, sink), "txn-log");
+    }
+
+    public static OfflineTxnLog Open(string target, IReadOnlyDictionary<string, string> systemProperties, string? dataLogDir = null)
+    {
+        TxnLogSettings settings;
+        if (Directory.Exists(target))
+            settings = new TxnLogSettings(target, dataLogDir ?? target);
+        else
+        {
+            var (node, hocon) = NodeConfigLoader.Load(target, systemProperties);
+            settings = NodeActorSystem.TxnLogSettingsFor(node, hocon);
+        }
+        if (settings.Plugin == TxnLogPlugin.Sqlite && !File.Exists(settings.JournalPath))
+            throw new NodeStartException($"no txn log at {settings.JournalPath}");
+        return new OfflineTxnLog(settings);
+    }
+
+    public async ValueTask DisposeAsync() => await _system.Terminate();
+
+    private sealed class ChannelSink : ReceiveActor
+    {
+        public ChannelSink(ChannelWriter<object> writer) => ReceiveAny(message => writer.TryWrite(message));
+    }
+}

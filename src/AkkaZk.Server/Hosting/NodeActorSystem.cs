@@ -1,0 +1,72 @@
+using Akka.Configuration;
+using AkkaZk.Config;
+using AkkaZk.TxnLog;
+
+namespace AkkaZk.Hosting;
+
+/// <summary>Builds the ActorSystem configuration of a node: persistence plugins, the node's HOCON, our Akka defaults.</summary>
+public static class NodeActorSystem
+{
+    public const string Name = "akkazk";
+
+    private const string AkkaDefaults = """
+        akka {
+          loggers = ["AkkaZk.Hosting.ConsoleLogger, AkkaZk.Server"]
+          stdout-loglevel = WARNING
+          loglevel = INFO
+          log-dead-letters = off
+          log-dead-letters-during-shutdown = off
+          coordinated-shutdown {
+            # the generic host owns the process: it runs CoordinatedShutdown on SIGTERM / Ctrl-C and exits
+            run-by-clr-shutdown-hook = off
+            exit-clr = off
+            default-phase-timeout = 4s
+          }
+        }
+        """;
+
+    public static Akka.Configuration.Config BuildConfig(Akka.Configuration.Config hocon, TxnLogSettings txnLog)
+    {
+        var logLevel = Environment.GetEnvironmentVariable("AKKAZK_LOGLEVEL");
+        var overrides = string.IsNullOrEmpty(logLevel) ? "" : $"akka.loglevel = {logLevel}";
+        return ConfigurationFactory.ParseString(overrides)
+            .WithFallback(txnLog.ToAkkaConfig())
+            .WithFallback(hocon)
+            .WithFallback(ConfigurationFactory.ParseString(AkkaDefaults));
+    }
+
+    /// <summary>The txn log's settings: its HOCON section, with zookeeper.snapshot.compression.method applied.</summary>
+    public static TxnLogSettings TxnLogSettingsFor(NodeSettings settings, Akka.Configuration.Config hocon)
+    {
+        var txnLog = TxnLogSettings.Create(hocon);
+        return settings.SnapshotCompressionMethod is "gz" or "gzip"
+            ? txnLog with { SnapshotCompression = SnapshotCompression.Gzip }
+            : txnLog;
+    }
+
+    /// <summary>
+    /// Creates the data dirs and puts the SQLite files in WAL mode before any actor opens them. An unwritable dir
+    /// fails here, with its path, before anything starts.
+    /// </summary>
+    public static void PrepareDataDirs(NodeSettings settings, TxnLogSettings txnLog)
+    {
+        foreach (var dir in new[] { settings.DataDir, settings.DataLogDir }.Distinct())
+        {
+            try
+            {
+                Directory.CreateDirectory(dir);
+                var probe = Path.Combine(dir, ".akkazk-write-test");
+                File.WriteAllText(probe, "");
+                File.Delete(probe);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new NodeStartException($"data directory {dir} is not writable: {e.Message}");
+            }
+        }
+        SqliteDurability.Prepare(txnLog);
+    }
+}
+
+/// <summary>The node cannot start (unwritable data dir, unreadable database): printed as one line, exit code 1.</summary>
+public sealed class NodeStartException(string message) : Exception(message);

@@ -1,0 +1,69 @@
+using Akka.Actor;
+using AkkaZk.Admin;
+using AkkaZk.Cleanup;
+using AkkaZk.Clients;
+using AkkaZk.Config;
+using AkkaZk.Data;
+using AkkaZk.Data.Auth;
+using AkkaZk.Database;
+using AkkaZk.Election;
+using AkkaZk.QuorumPeer;
+using AkkaZk.Sessions;
+using AkkaZk.TxnLog;
+
+namespace AkkaZk.Hosting;
+
+/// <summary>The real children of a node's QuorumPeer, built from its settings. Later children get earlier siblings' refs.</summary>
+public static class NodeChildren
+{
+    public static QuorumPeerChildren Create(NodeSettings settings, TxnLogSettings txnLog) =>
+        new(new Dictionary<string, Func<Func<string, IActorRef>, Props>>
+        {
+            [ActorNames.Config] = _ => ConfigActor.Props(settings),
+            [ActorNames.Cleanup] = sibling => DatadirCleanupManager.Props(
+                settings.AutopurgeSnapRetainCount, settings.AutopurgePurgeIntervalHours, () => sibling(ActorNames.TxnLog)),
+            [ActorNames.TxnLog] = _ => TxnLogProtocol.PropsForSibling(txnLog, ActorNames.DataTree),
+            [ActorNames.DataTree] = sibling => DataTreeActor.Props(DataTreeSettingsFor(settings), sibling(ActorNames.TxnLog)),
+            [ActorNames.Sessions] = sibling => SessionTracker.Props(
+                new SessionSettings(settings.TickTime, settings.MinSessionTimeout, settings.MaxSessionTimeout, settings.MyId),
+                sibling(ActorNames.DataTree)),
+            [ActorNames.Clients] = sibling => ClientsProtocol.Props(
+                ClientsSettingsFor(settings), sibling(ActorNames.DataTree), sibling(ActorNames.Sessions),
+                new JuteWireCodec(JuteMaxFieldLength(settings))),
+            [ActorNames.Admin] = _ => AdminServer.Props(
+                new AdminSettings(settings.AdminEnableServer, settings.AdminServerAddress, settings.AdminServerPort, settings.AdminCommandUrl),
+                AdminCommandSet.Create),
+            [ActorNames.Election] = _ => ElectionActor.Props(settings.IsStandalone, settings.MyId),
+        });
+
+    private static DataTreeSettings DataTreeSettingsFor(NodeSettings s) => new(
+        new DatabaseOptions(s.JuteMaxBuffer, s.SuperDigest, s.ExtendedTypesEnabled, s.SkipAcl, (int)s.MyId),
+        s.SnapCount,
+        TimeSpan.FromMilliseconds(ContainerCheckIntervalMs(s)));
+
+    /// <summary>ZooKeeper's znode.container.checkIntervalMs system property (default one minute).</summary>
+    private static int ContainerCheckIntervalMs(NodeSettings s) =>
+        (s.Extra.GetValueOrDefault("znode.container.checkIntervalMs") ?? s.Extra.GetValueOrDefault("zookeeper.znode.container.checkIntervalMs"))
+            is { } value && int.TryParse(value, out var ms) && ms > 0 ? ms : 60_000;
+
+    /// <summary>jute.maxbuffer + extrasize (ZooKeeper's default extrasize equals maxbuffer).</summary>
+    private static int JuteMaxFieldLength(NodeSettings s) => s.JuteMaxBuffer * 2;
+
+    private static ClientsSettings ClientsSettingsFor(NodeSettings s) => new()
+    {
+        ClientPortAddress = s.ClientPortAddress,
+        ClientPort = s.ClientPort ?? 0,
+        MaxClientCnxns = s.MaxClientCnxns,
+        MaxBuffer = s.JuteMaxBuffer,
+        GlobalOutstandingLimit = s.GlobalOutstandingLimit,
+        TickTime = s.TickTime,
+        MinSessionTimeout = s.MinSessionTimeout,
+        MaxSessionTimeout = s.MaxSessionTimeout,
+        DataDir = s.DataDir,
+        DataLogDir = s.DataLogDir,
+        ServerId = s.MyId,
+        FourLetterWordWhitelist = s.FourLetterWordWhitelist,
+        ServerState = () => s.IsStandalone ? "standalone" : "looking",
+        Authenticate = (scheme, auth, remote) => AuthProviders.Authenticate(scheme, auth, remote),
+    };
+}

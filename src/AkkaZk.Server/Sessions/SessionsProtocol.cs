@@ -1,0 +1,31 @@
+using Akka.Actor;
+
+namespace AkkaZk.Sessions;
+
+/// <summary>Messages of the session tracker (ZooKeeper's SessionTracker).</summary>
+public static class SessionsProtocol
+{
+    /// <summary>
+    /// A connection asks for a session: SessionId 0 creates one, otherwise it re-attaches with the password.
+    /// The requested timeout is clamped into [minSessionTimeout, maxSessionTimeout].
+    /// Answered with <see cref="Attached"/> or <see cref="Rejected"/>.
+    /// </summary>
+    public sealed record Attach(long SessionId, byte[] Passwd, int RequestedTimeoutMs, IActorRef Connection);
+
+    public sealed record Attached(long SessionId, byte[] Passwd, int TimeoutMs, bool Created);
+
+    /// <summary>Unknown, expired or wrong password: the client gets a zeroed ConnectResponse and sees Expired.</summary>
+    public sealed record Rejected(long SessionId, string Reason);
+
+    /// <summary>The session was used: pushes its expiry out by its timeout. Connections send it at most every tick/2.</summary>
+    public sealed record Touch(long SessionId);
+
+    /// <summary>The connection that held a session went away (the session lives on until it expires).</summary>
+    public sealed record Detach(long SessionId, IActorRef Connection);
+
+    /// <summary>The session ended (expired or closed): the holding connection must close.</summary>
+    public sealed record SessionClosed(long SessionId);
+
+    /// <summary>A session was closed by its client's closeSession request (already applied): forget it.</summary>
+    public sealed record Closed(long SessionId);
+}

@@ -1,0 +1,89 @@
+using AkkaZk.TxnLog;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace AkkaZk.Tests.TxnLog;
+
+public sealed class TxnLogFailureTests(ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_corrupt_sqlite_file_stops_the_actor_with_an_error_instead_of_an_empty_start(bool corruptJournal)
+    {
+        using var dir = new TempDataDir();
+        var settings = dir.Sqlite();
+        using (var run = TxnLogTestRun.Start(settings, output))
+        {
+            await run.RecoverAsync();
+            await run.AppendAllAsync([1, 2, 3]);
+            run.Log.Tell(new TxnLogProtocol.SaveSnapshot(2, [1, 2]), run.Client.Ref);
+            await run.Client.ExpectMsgAsync<TxnLogProtocol.SnapshotSaved>(TimeSpan.FromSeconds(20));
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var victim = corruptJournal ? settings.JournalPath : settings.SnapshotPath;
+        Corrupt(victim);
+
+        using var next = TxnLogTestRun.Start(settings, output, prepare: false);
+        var watcher = next.Kit.CreateTestProbe();
+        watcher.Watch(next.Log);
+        // the Error is logged and the actor stops; the listener never hears RecoveryCompleted
+        await next.Kit.EventFilter.Error(contains: "cannot be opened as a database").ExpectAsync(1, async () =>
+            await watcher.ExpectTerminatedAsync(next.Log, TimeSpan.FromSeconds(30)), TimeSpan.FromSeconds(30));
+        Assert.DoesNotContain(await Drain(next.Listener), m => m is TxnLogProtocol.RecoveryCompleted);
+    }
+
+    [Fact]
+    public async Task Damage_inside_the_journal_file_fails_recovery_with_an_error_instead_of_an_empty_start()
+    {
+        using var dir = new TempDataDir();
+        var settings = dir.Sqlite();
+        using (var run = TxnLogTestRun.Start(settings, output))
+        {
+            await run.RecoverAsync();
+            await run.AppendAllAsync(Enumerable.Range(1, 2000).Select(i => (long)i));
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Checkpoint(settings.JournalPath);
+        var bytes = File.ReadAllBytes(settings.JournalPath);
+        Assert.True(bytes.Length > 64 * 1024, $"journal should span many pages, has {bytes.Length} bytes");
+        for (var i = 4096; i < bytes.Length; i++)
+            bytes[i] = (byte)(bytes[i] ^ 0x5a);
+        File.WriteAllBytes(settings.JournalPath, bytes);
+
+        using var next = TxnLogTestRun.Start(settings, output, prepare: false);
+        var watcher = next.Kit.CreateTestProbe();
+        watcher.Watch(next.Log);
+        await next.Kit.EventFilter.Error(contains: "recovery failed").ExpectAsync(1, async () =>
+            await watcher.ExpectTerminatedAsync(next.Log, TimeSpan.FromSeconds(40)), TimeSpan.FromSeconds(40));
+        Assert.DoesNotContain(await Drain(next.Listener), m => m is TxnLogProtocol.RecoveryCompleted);
+    }
+
+    /// <summary>Moves the WAL into the main file so the damage lands on committed pages.</summary>
+    private static void Checkpoint(string path)
+    {
+        using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+        cmd.ExecuteNonQuery();
+    }
+
+    private static void Corrupt(string path)
+    {
+        File.Delete(path + "-wal");
+        File.Delete(path + "-shm");
+        var bytes = File.ReadAllBytes(path);
+        for (var i = 0; i < bytes.Length; i++)
+            bytes[i] = (byte)(bytes[i] ^ 0x5a);
+        File.WriteAllBytes(path, bytes);
+    }
+
+    private static async Task<List<object>> Drain(Akka.TestKit.TestProbe probe)
+    {
+        var messages = new List<object>();
+        while (await probe.ReceiveOneAsync(TimeSpan.FromMilliseconds(200)) is { } m)
+            messages.Add(m);
+        return messages;
+    }
+}
