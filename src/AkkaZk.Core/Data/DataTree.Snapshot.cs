@@ -86,5 +86,6 @@ public sealed partial class DataTree
         _nodes[RootPath] = Root;
         Acls.PurgeUnused();
         ApproximateDataSize = ComputeDataSize();
+        RebuildQuotas();
     }
 }

@@ -129,6 +129,7 @@ public sealed partial class DataTree
                 break;
         }
         var stat = StatOf(child);
+        OnQuotaCreate(parentName, childName, path, data);
         Fire(Watches.DataWatches.Trigger(path, EventType.NodeCreated), EventType.NodeCreated, path, AclOf(child));
         var parentPath = parentName.Length == 0 ? RootPath : parentName;
         Fire(Watches.ChildWatches.Trigger(parentPath, EventType.NodeChildrenChanged), EventType.NodeChildrenChanged, parentPath, AclOf(parent));
@@ -168,6 +169,7 @@ public sealed partial class DataTree
                 }
                 break;
         }
+        OnQuotaDelete(parentName, childName, path, node.Data);
         var byData = Watches.DataWatches.Trigger(path, EventType.NodeDeleted);
         Fire(byData, EventType.NodeDeleted, path, acl);
         var byChild = Watches.ChildWatches.Trigger(path, EventType.NodeDeleted);
@@ -183,9 +185,11 @@ public sealed partial class DataTree
         if (!_nodes.TryGetValue(path, out var node))
             throw new KeeperException(ErrorCode.NoNode, path);
         ApproximateDataSize += (data?.Length ?? 0) - (node.Data?.Length ?? 0);
+        var oldData = node.Data;
         node.Data = data;
         node.Stat = node.Stat with { Mtime = time, Mzxid = zxid, Version = version };
         var stat = StatOf(node);
+        OnQuotaSetData(path, oldData, data);
         Fire(Watches.DataWatches.Trigger(path, EventType.NodeDataChanged), EventType.NodeDataChanged, path, AclOf(node));
         return stat;
     }

@@ -3,4 +3,4 @@ using AkkaZk.Protocol;
 namespace AkkaZk.Data;
 
 /// <summary>A watch that fired, with the ACL of the node it fired on (delivery needs READ on it).</summary>
-public readonly record struct FiredWatch(long WatcherId, WatcherEvent Event, IReadOnlyList<Acl>? Acl);
+internal readonly record struct FiredWatch(long WatcherId, WatcherEvent Event, IReadOnlyList<Acl>? Acl);

@@ -1,4 +1,5 @@
 using AkkaZk.Data.Txns;
+using AkkaZk.Jute;
 using AkkaZk.Protocol;
 
 namespace AkkaZk.Data;
@@ -144,7 +145,7 @@ public sealed partial class ZkDatabase
     private GetDataResponse ConfigReply()
     {
         var node = Tree.GetNode(DataTree.ConfigPath)!;
-        return new GetDataResponse(node.Data ?? [], Tree.StatOf(node));
+        return new GetDataResponse(node.Data ?? JuteBuffers.Null, Tree.StatOf(node));
     }
 
     private static MultiResult MultiResultOf(TxnResult result) => result.Err != ErrorCode.Ok ? ErrorResult(result.Err) : result.Type switch

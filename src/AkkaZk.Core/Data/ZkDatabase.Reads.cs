@@ -1,5 +1,6 @@
 using AkkaZk.Data.Auth;
 using AkkaZk.Data.Watches;
+using AkkaZk.Jute;
 using AkkaZk.Protocol;
 
 namespace AkkaZk.Data;
@@ -95,8 +96,8 @@ public sealed partial class ZkDatabase
         var node = ReadableNode(request.Path, session);
         if (request.Watch)
             Watches.DataWatches.Add(request.Path, watcherId);
-        // Null data stays null (a -1 length on the wire), as ZooKeeper returns it.
-        return new GetDataResponse(node.Data!, Tree.StatOf(node));
+        // Null data goes back as null (a -1 length on the wire), as ZooKeeper returns it.
+        return new GetDataResponse(node.Data ?? JuteBuffers.Null, Tree.StatOf(node));
     }
 
     private List<string> GetChildren(GetChildrenRequest request, SessionContext session, long watcherId, out Stat stat)

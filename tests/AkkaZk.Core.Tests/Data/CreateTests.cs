@@ -129,10 +129,16 @@ public sealed class CreateTests
     [Fact]
     public void Null_data_stays_null()
     {
-        _zk.Write(OpCode.Create, new CreateRequest("/n", null!, Acl.OpenAclUnsafe, CreateMode.Persistent));
+        // The request decoder marks a -1 length with JuteBuffers.Null; the txn and the tree hold a real null.
+        var txn = _zk.Prepare(OpCode.Create, new CreateRequest("/n", AkkaZk.Jute.JuteBuffers.Null, Acl.OpenAclUnsafe, CreateMode.Persistent));
+        Assert.Null(((CreateTxn)txn.Body!).Data);
+        _zk.Db.Apply(txn);
+        Assert.Null(_zk.Db.Tree.GetNode("/n")!.Data);
         var data = (GetDataResponse)_zk.Read(OpCode.GetData, new GetDataRequest("/n", false)).Response!;
-        Assert.Null(data.Data);
+        Assert.True(AkkaZk.Jute.JuteBuffers.IsNull(data.Data));
         Assert.Equal(0, data.Stat.DataLength);
+        _zk.Create("/empty", []);
+        Assert.False(AkkaZk.Jute.JuteBuffers.IsNull(((GetDataResponse)_zk.Read(OpCode.GetData, new GetDataRequest("/empty", false)).Response!).Data));
     }
 
     [Fact]

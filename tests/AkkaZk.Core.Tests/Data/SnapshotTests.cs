@@ -57,7 +57,7 @@ public sealed class SnapshotTests
         zk.Create("/q/e", mode: CreateMode.Ephemeral);
         zk.Create("/c", mode: CreateMode.Container, type: OpCode.CreateContainer);
         zk.Create("/t", mode: CreateMode.PersistentWithTtl, type: OpCode.CreateTtl, ttl: 500);
-        zk.Write(OpCode.Create, new CreateRequest("/n", null!, Acl.OpenAclUnsafe, CreateMode.Persistent));
+        zk.Write(OpCode.Create, new CreateRequest("/n", JuteBuffers.Null, Acl.OpenAclUnsafe, CreateMode.Persistent));
         zk.Delete("/q/s-0000000000");
 
         var copy = Load(Snapshot(zk.Db), new DatabaseOptions(ExtendedTypesEnabled: true));

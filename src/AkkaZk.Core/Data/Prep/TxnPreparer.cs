@@ -1,5 +1,6 @@
 using AkkaZk.Data.Auth;
 using AkkaZk.Data.Txns;
+using AkkaZk.Jute;
 using AkkaZk.Protocol;
 
 namespace AkkaZk.Data.Prep;
@@ -27,6 +28,7 @@ internal sealed class TxnPreparer(DataTree tree, DatabaseOptions options, Outsta
     private TxnBody PrepareCreate(OpCode type, CreateRequest request, SessionContext session, long zxid, long time)
     {
         var path = request.Path;
+        var data = StoredData(request.Data);
         var ttl = type == OpCode.CreateTtl ? request.Ttl : -1;
         if (!CreateModes.IsKnown((int)request.Flags))
             throw new KeeperException(ErrorCode.BadArguments, path);
@@ -52,9 +54,9 @@ internal sealed class TxnPreparer(DataTree tree, DatabaseOptions options, Outsta
         var newCversion = unchecked(parentStat.Cversion + 1);
         TxnBody body = type switch
         {
-            OpCode.CreateContainer => new CreateContainerTxn(path, request.Data, acl, newCversion),
-            OpCode.CreateTtl => new CreateTtlTxn(path, request.Data, acl, newCversion, ttl),
-            _ => new CreateTxn(path, request.Data, acl, mode.IsEphemeral(), newCversion),
+            OpCode.CreateContainer => new CreateContainerTxn(path, data, acl, newCversion),
+            OpCode.CreateTtl => new CreateTtlTxn(path, data, acl, newCversion, ttl),
+            _ => new CreateTxn(path, data, acl, mode.IsEphemeral(), newCversion),
         };
         var owner = mode.IsContainer() ? EphemeralOwner.Container
             : mode.IsTtl() ? EphemeralOwner.ForTtl(ttl)
@@ -66,7 +68,7 @@ internal sealed class TxnPreparer(DataTree tree, DatabaseOptions options, Outsta
             ChildCount = parent.ChildCount + 1,
             Stat = parentStat with { Cversion = newCversion, Pzxid = zxid },
         });
-        outstanding.Add(new ChangeRecord(zxid, path, PersistedStat.ForCreate(zxid, time, owner), 0, acl, request.Data));
+        outstanding.Add(new ChangeRecord(zxid, path, PersistedStat.ForCreate(zxid, time, owner), 0, acl, data));
         return body;
     }
 
@@ -119,13 +121,14 @@ internal sealed class TxnPreparer(DataTree tree, DatabaseOptions options, Outsta
         CheckAcl(node.Acl, Perms.Write, session);
         var stat = node.Stat!.Value;
         var newVersion = CheckAndIncVersion(stat.Version, request.Version, path);
+        var data = StoredData(request.Data);
         outstanding.Add(node with
         {
             Zxid = zxid,
             Stat = stat with { Version = newVersion, Mtime = time, Mzxid = zxid },
-            Data = request.Data,
+            Data = data,
         });
-        return new SetDataTxn(path, request.Data, newVersion);
+        return new SetDataTxn(path, data, newVersion);
     }
 
     private TxnBody PrepareSetAcl(SetAclRequest request, SessionContext session, long zxid)
@@ -174,6 +177,9 @@ internal sealed class TxnPreparer(DataTree tree, DatabaseOptions options, Outsta
             outstanding.Add(new ChangeRecord(zxid, path, null, 0, null, null));
         return new CloseSessionTxn(paths);
     }
+
+    /// <summary>The decoder marks a null buffer with <see cref="JuteBuffers.Null"/>; the tree and the txn log keep a real null.</summary>
+    private static byte[]? StoredData(byte[]? data) => JuteBuffers.IsNull(data) ? null : data;
 
     private void CheckSession(long sessionId)
     {
