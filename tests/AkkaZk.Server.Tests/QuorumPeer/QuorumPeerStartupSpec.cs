@@ -32,6 +32,8 @@ public sealed class QuorumPeerStartupSpec : TestKit
     [Fact]
     public async Task Children_start_in_zookeepers_order_each_after_the_previous_is_ready()
     {
+        var started = CreateTestProbe();
+        Sys.EventStream.Subscribe(started, typeof(QuorumPeerProtocol.NodeStarted));
         var peer = Sys.ActorOf(QuorumPeerProtocol.Props(Children(readyAtOnce: false)), ActorNames.QuorumPeer);
         foreach (var name in ActorNames.StartupOrder)
         {
@@ -41,6 +43,7 @@ public sealed class QuorumPeerStartupSpec : TestKit
             Assert.Equal($"/user/{ActorNames.QuorumPeer}/{name}", child.Path.ToStringWithoutAddress());
             child.Tell(new StepChild.Go());
         }
+        await started.ExpectMsgAsync<QuorumPeerProtocol.NodeStarted>();
         var status = await peer.Ask<QuorumPeerProtocol.Status>(QuorumPeerProtocol.GetStatus.Instance);
         Assert.True(status.Serving);
         Assert.Equal(ActorNames.StartupOrder, status.StartedChildren);
