@@ -76,7 +76,7 @@ public sealed partial class DataTree
                         break;
                     case EphemeralKind.Normal:
                         if (!_ephemerals.TryGetValue(owner, out var list))
-                            _ephemerals[owner] = list = new HashSet<string>(StringComparer.Ordinal);
+                            _ephemerals[owner] = list = new JavaHashSet();
                         list.Add(path);
                         break;
                 }

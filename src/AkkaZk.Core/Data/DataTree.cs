@@ -15,7 +15,7 @@ public sealed partial class DataTree
     public const string ConfigPath = "/zookeeper/config";
 
     private readonly Dictionary<string, DataNode> _nodes = new(StringComparer.Ordinal);
-    private readonly Dictionary<long, HashSet<string>> _ephemerals = [];
+    private readonly Dictionary<long, JavaHashSet> _ephemerals = [];
     private readonly HashSet<string> _containers = new(StringComparer.Ordinal);
     private readonly HashSet<string> _ttls = new(StringComparer.Ordinal);
     private readonly List<FiredWatch> _fired = [];
@@ -75,8 +75,8 @@ public sealed partial class DataTree
     public int EphemeralCount => _ephemerals.Values.Sum(s => s.Count);
 
     /// <summary>The session's ephemeral paths (a copy).</summary>
-    public HashSet<string> GetEphemerals(long sessionId) =>
-        _ephemerals.TryGetValue(sessionId, out var paths) ? new HashSet<string>(paths, StringComparer.Ordinal) : new(StringComparer.Ordinal);
+    public JavaHashSet GetEphemerals(long sessionId) =>
+        _ephemerals.TryGetValue(sessionId, out var paths) ? paths.Clone() : new JavaHashSet();
 
     /// <summary>ZKDatabase.isSpecialPath: the nodes a client may not delete.</summary>
     public static bool IsSpecialPath(string path) => path is RootPath or ProcPath or QuotaPath or ConfigPath;
@@ -124,7 +124,7 @@ public sealed partial class DataTree
                 break;
             case EphemeralKind.Normal:
                 if (!_ephemerals.TryGetValue(ephemeralOwner, out var list))
-                    _ephemerals[ephemeralOwner] = list = new HashSet<string>(StringComparer.Ordinal);
+                    _ephemerals[ephemeralOwner] = list = new JavaHashSet();
                 list.Add(path);
                 break;
         }
@@ -161,12 +161,10 @@ public sealed partial class DataTree
                 _ttls.Remove(path);
                 break;
             case EphemeralKind.Normal:
+                // ZooKeeper keeps the (possibly empty) set until the session dies: its table size decides the
+                // order closeSession deletes in.
                 if (_ephemerals.TryGetValue(owner, out var list))
-                {
                     list.Remove(path);
-                    if (list.Count == 0)
-                        _ephemerals.Remove(owner);
-                }
                 break;
         }
         OnQuotaDelete(parentName, childName, path, node.Data);

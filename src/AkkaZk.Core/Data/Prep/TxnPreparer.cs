@@ -159,20 +159,17 @@ internal sealed class TxnPreparer(DataTree tree, DatabaseOptions options, Outsta
     /// <summary>closeSession: the session's ephemerals in the tree, adjusted by outstanding creates and deletes.</summary>
     public CloseSessionTxn PrepareCloseSession(long sessionId, long zxid)
     {
-        var paths = new List<string>(tree.GetEphemerals(sessionId));
-        var set = new HashSet<string>(paths, StringComparer.Ordinal);
+        // The same set operations as PrepRequestProcessor on a java.util.HashSet, so the txn lists the paths in
+        // ZooKeeper's order.
+        var set = tree.GetEphemerals(sessionId);
         foreach (var change in outstanding.InOrder)
         {
             if (change.Stat is null)
-            {
-                if (set.Remove(change.Path))
-                    paths.Remove(change.Path);
-            }
-            else if (change.Stat.Value.EphemeralOwner == sessionId && set.Add(change.Path))
-            {
-                paths.Add(change.Path);
-            }
+                set.Remove(change.Path);
+            else if (change.Stat.Value.EphemeralOwner == sessionId)
+                set.Add(change.Path);
         }
+        var paths = set.ToList();
         foreach (var path in paths)
             outstanding.Add(new ChangeRecord(zxid, path, null, 0, null, null));
         return new CloseSessionTxn(paths);
