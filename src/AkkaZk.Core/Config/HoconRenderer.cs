@@ -40,6 +40,7 @@ public static class HoconRenderer
         w.Value(HoconKeys.AutopurgeSnapRetainCount, s.AutopurgeSnapRetainCount);
         w.Value(HoconKeys.AutopurgePurgeInterval, s.AutopurgePurgeIntervalHours);
         w.Value(HoconKeys.GlobalOutstandingLimit, s.GlobalOutstandingLimit);
+        w.Value(HoconKeys.ContainerCheckIntervalMs, s.ContainerCheckIntervalMs);
         w.Value(HoconKeys.MyId, s.MyId);
         w.Raw(HoconKeys.PeerType, Role(s.PeerType));
         w.List(HoconKeys.Servers, s.Servers.Select(Server));

@@ -41,6 +41,9 @@ public sealed record NodeSettings
     public int AutopurgePurgeIntervalHours { get; init; } = ZkDefaults.AutopurgePurgeIntervalHours;
     public int GlobalOutstandingLimit { get; init; } = ZkDefaults.GlobalOutstandingLimit;
 
+    /// <summary>znode.container.checkIntervalMs: how often empty containers and expired TTL nodes are deleted.</summary>
+    public int ContainerCheckIntervalMs { get; init; } = ZkDefaults.ContainerCheckIntervalMs;
+
     /// <summary>The server.N lines, ordered by id.</summary>
     public IReadOnlyList<ServerSpec> Servers { get; init => field = value.OrderBy(s => s.Id).ToValueList(); } = ValueList<ServerSpec>.Empty;
 

@@ -21,12 +21,13 @@ public static class SystemPropertyNames
     public const string SnapshotCompressionMethod = "zookeeper.snapshot.compression.method";
     public const string AuthProviderPrefix = "zookeeper.authProvider.";
     public const string SslAuthProvider = "zookeeper.ssl.authProvider";
+    public const string ContainerCheckIntervalMs = "znode.container.checkIntervalMs";
 
     /// <summary>Every single-valued property above (the auth provider prefix aside).</summary>
     public static readonly IReadOnlyList<string> All =
     [
         SnapCount, PreAllocSize, ForceSync, GlobalOutstandingLimit, MaxCnxns, FourLetterWordWhitelist,
         ReadOnlyModeEnabled, AdminEnableServer, AdminServerAddress, AdminServerPort, AdminCommandUrl, JuteMaxBuffer,
-        SuperDigest, ExtendedTypesEnabled, SkipAcl, SnapshotCompressionMethod,
+        SuperDigest, ExtendedTypesEnabled, SkipAcl, SnapshotCompressionMethod, ContainerCheckIntervalMs,
     ];
 }

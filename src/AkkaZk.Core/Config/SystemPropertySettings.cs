@@ -11,6 +11,11 @@ internal static class SystemPropertySettings
     {
         RawSetting? Get(string name) => props.GetValueOrDefault(name);
 
+        if (Get(SystemPropertyNames.ContainerCheckIntervalMs) is { } containerCheck)
+        {
+            s = s with { ContainerCheckIntervalMs = JavaValues.DecodeInt(containerCheck) };
+        }
+
         if (Get(SystemPropertyNames.SnapCount) is { } snap)
         {
             s = s with { SnapCount = JavaValues.DecodeInt(snap) };

@@ -23,6 +23,7 @@ public static class ZkDefaults
     public const int AutopurgeSnapRetainCount = 3;
     public const int MinAutopurgeSnapRetainCount = 3;
     public const int AutopurgePurgeIntervalHours = 0;      // 0 = autopurge off
+    public const int ContainerCheckIntervalMs = 60_000;    // znode.container.checkIntervalMs (ContainerManager)
     public const int GlobalOutstandingLimit = 1000;        // zookeeper.globalOutstandingLimit
     public const bool StandaloneEnabled = true;
     public const bool ReconfigEnabled = false;

@@ -37,6 +37,7 @@ public static class NodeSettingsLoader
             AutopurgeSnapRetainCount = r.Int(HoconKeys.AutopurgeSnapRetainCount),
             AutopurgePurgeIntervalHours = r.Int(HoconKeys.AutopurgePurgeInterval),
             GlobalOutstandingLimit = r.Int(HoconKeys.GlobalOutstandingLimit),
+            ContainerCheckIntervalMs = r.Int(HoconKeys.ContainerCheckIntervalMs),
             MyId = r.Long(HoconKeys.MyId),
             PeerType = Role(r, HoconSettingReader.PathOf(HoconKeys.PeerType), r.String(HoconKeys.PeerType)),
             Servers = Servers(r),

@@ -39,12 +39,7 @@ public static class NodeChildren
     private static DataTreeSettings DataTreeSettingsFor(NodeSettings s) => new(
         new DatabaseOptions(s.JuteMaxBuffer, s.SuperDigest, s.ExtendedTypesEnabled, s.SkipAcl, (int)s.MyId),
         s.SnapCount,
-        TimeSpan.FromMilliseconds(ContainerCheckIntervalMs(s)));
-
-    /// <summary>ZooKeeper's znode.container.checkIntervalMs system property (default one minute).</summary>
-    private static int ContainerCheckIntervalMs(NodeSettings s) =>
-        (s.Extra.GetValueOrDefault("znode.container.checkIntervalMs") ?? s.Extra.GetValueOrDefault("zookeeper.znode.container.checkIntervalMs"))
-            is { } value && int.TryParse(value, out var ms) && ms > 0 ? ms : 60_000;
+        TimeSpan.FromMilliseconds(Math.Max(1, s.ContainerCheckIntervalMs)));
 
     /// <summary>jute.maxbuffer + extrasize (ZooKeeper's default extrasize equals maxbuffer).</summary>
     private static int JuteMaxFieldLength(NodeSettings s) => s.JuteMaxBuffer * 2;

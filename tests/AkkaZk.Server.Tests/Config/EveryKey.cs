@@ -68,6 +68,7 @@ internal static class EveryKey
     public static readonly IReadOnlyDictionary<string, string> SystemProperties = new Dictionary<string, string>
     {
         ["readonlymode.enabled"] = "true",
+        ["znode.container.checkIntervalMs"] = "5000",
         ["jute.maxbuffer"] = "0x200000",
         ["zookeeper.custom.flag"] = "on",
     };
