@@ -5,6 +5,7 @@ using System.Text;
 using Akka.Actor;
 using Akka.Event;
 using AkkaZk.Data;
+using AkkaZk.Data.Auth;
 using AkkaZk.Database;
 using AkkaZk.Protocol;
 using AkkaZk.Sessions;
@@ -216,9 +217,8 @@ internal sealed class ClientConnection : ReceiveActor
             var ids = Authenticate(auth);
             if (ids is not null)
             {
-                var added = ids.Where(id => !session.AuthInfo.Contains(id)).ToArray();
-                if (added.Length > 0)
-                    _session = session with { AuthInfo = [.. session.AuthInfo, .. added] };
+                if (ids.Any(id => !session.AuthInfo.Contains(id)))
+                    _session = session with { AuthInfo = AuthInfoOrder.With(session.AuthInfo, ids) };
                 Complete(entry, new Outbound.Reply(new ReplyHeader(xid, 0, ErrorCode.Ok), type, null), _lastZxid);
             }
             else
