@@ -1,4 +1,5 @@
 using AkkaZk.Jute;
+using AkkaZk.Protocol.Codec;
 
 namespace AkkaZk.Data;
 
@@ -25,7 +26,7 @@ public sealed partial class DataTree
             writer.WriteString(path);
             writer.WriteBuffer(node.Data);
             writer.WriteLong(node.AclRef);
-            DataCodec.WritePersistedStat(writer, node.Stat);
+            PersistedStatCodec.Write(writer, node.Stat);
             foreach (var child in node.Children)
             {
                 var childPath = path + "/" + child;
@@ -47,12 +48,12 @@ public sealed partial class DataTree
         for (var i = 0; i < aclCount; i++)
         {
             var id = reader.ReadLong();
-            Acls.Restore(id, DataCodec.ReadAcls(ref reader) ?? []);
+            Acls.Restore(id, DataCodec.ReadAcls(ref reader));
         }
         var path = reader.ReadString() ?? throw new JuteException("null path in snapshot");
         while (path != RootPath)
         {
-            var node = new DataNode(reader.ReadBuffer(), reader.ReadLong(), DataCodec.ReadPersistedStat(ref reader));
+            var node = new DataNode(reader.ReadBuffer(), reader.ReadLong(), PersistedStatCodec.Read(ref reader));
             _nodes[path] = node;
             Acls.AddUsage(node.AclRef);
             var slash = path.LastIndexOf('/');
@@ -65,21 +66,7 @@ public sealed partial class DataTree
                 var parent = _nodes.GetValueOrDefault(path[..slash])
                     ?? throw new JuteException($"Invalid Datatree, unable to find parent {path[..slash]} of path {path}");
                 parent.AddChild(path[(slash + 1)..]);
-                var owner = node.Stat.EphemeralOwner;
-                switch (KindOf(owner))
-                {
-                    case EphemeralKind.Container:
-                        _containers.Add(path);
-                        break;
-                    case EphemeralKind.Ttl:
-                        _ttls.Add(path);
-                        break;
-                    case EphemeralKind.Normal:
-                        if (!_ephemerals.TryGetValue(owner, out var list))
-                            _ephemerals[owner] = list = new JavaHashSet();
-                        list.Add(path);
-                        break;
-                }
+                Register(path, node.Stat.EphemeralOwner);
             }
             path = reader.ReadString() ?? throw new JuteException("null path in snapshot");
         }

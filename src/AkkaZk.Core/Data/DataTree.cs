@@ -95,6 +95,25 @@ public sealed partial class DataTree
 
     public Stat StatOf(DataNode node) => node.ToClientStat(ExtendedTypesEnabled);
 
+    /// <summary>Files a node under the container, TTL or per-session ephemeral sets its owner field puts it in.</summary>
+    private void Register(string path, long ephemeralOwner)
+    {
+        switch (KindOf(ephemeralOwner))
+        {
+            case EphemeralKind.Container:
+                _containers.Add(path);
+                break;
+            case EphemeralKind.Ttl:
+                _ttls.Add(path);
+                break;
+            case EphemeralKind.Normal:
+                if (!_ephemerals.TryGetValue(ephemeralOwner, out var list))
+                    _ephemerals[ephemeralOwner] = list = new JavaHashSet();
+                list.Add(path);
+                break;
+        }
+    }
+
     /// <summary>DataTree.createNode. parentCVersion is the parent's new stored cversion (-1: parent's + 1).</summary>
     internal Stat CreateNode(string path, byte[]? data, IReadOnlyList<Acl> acl, long ephemeralOwner, int parentCVersion, long zxid, long time)
     {
@@ -114,20 +133,7 @@ public sealed partial class DataTree
         parent.AddChild(childName);
         _nodes[path] = child;
         ApproximateDataSize += NodeSize(path, data);
-        switch (KindOf(ephemeralOwner))
-        {
-            case EphemeralKind.Container:
-                _containers.Add(path);
-                break;
-            case EphemeralKind.Ttl:
-                _ttls.Add(path);
-                break;
-            case EphemeralKind.Normal:
-                if (!_ephemerals.TryGetValue(ephemeralOwner, out var list))
-                    _ephemerals[ephemeralOwner] = list = new JavaHashSet();
-                list.Add(path);
-                break;
-        }
+        Register(path, ephemeralOwner);
         var stat = StatOf(child);
         OnQuotaCreate(parentName, childName, path, data);
         Fire(Watches.DataWatches.Trigger(path, EventType.NodeCreated), EventType.NodeCreated, path, AclOf(child));

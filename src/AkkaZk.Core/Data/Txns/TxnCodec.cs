@@ -1,6 +1,7 @@
 using System.Buffers;
 using AkkaZk.Jute;
 using AkkaZk.Protocol;
+using AkkaZk.Protocol.Codec;
 
 namespace AkkaZk.Data.Txns;
 
@@ -162,5 +163,5 @@ public static class TxnCodec
 
     private static string ReadPath(ref JuteReader reader) => reader.ReadString() ?? throw new JuteException("null path in txn");
 
-    private static IReadOnlyList<Acl> ReadAclList(ref JuteReader reader) => DataCodec.ReadAcls(ref reader) ?? [];
+    private static IReadOnlyList<Acl> ReadAclList(ref JuteReader reader) => DataCodec.ReadAcls(ref reader);
 }
