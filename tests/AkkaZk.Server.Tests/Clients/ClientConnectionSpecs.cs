@@ -5,6 +5,7 @@ using Akka.TestKit;
 using Akka.TestKit.Xunit2;
 using AkkaZk.Clients;
 using AkkaZk.Data;
+using AkkaZk.Data.Auth;
 using AkkaZk.Database;
 using AkkaZk.Jute;
 using AkkaZk.Protocol;
@@ -264,7 +265,9 @@ public sealed class ClientConnectionSpecs : TestKit
         Assert.Equal(new ReplyHeader(Xids.Auth, 0, ErrorCode.Ok), await client.ReadReplyHeaderAsync());
         await client.SendGetDataAsync(1, "/secret");
         var submit = await _dataTree.ExpectMsgAsync<DataTreeProtocol.Submit>();
-        Assert.Equal([new Id("ip", "127.0.0.1"), new Id("digest", "bob:hash")], submit.Session.AuthInfo);
+        // both ids, in ZooKeeper's ConcurrentHashMap order (AuthInfoOrder), not in the order they were added
+        Assert.Equal(AuthInfoOrder.With([new Id("ip", "127.0.0.1")], [new Id("digest", "bob:hash")]), submit.Session.AuthInfo);
+        Assert.Equal(2, submit.Session.AuthInfo.Count);
         submit.ReplyTo.Tell(new DataTreeProtocol.Reply(1, OpCode.GetData, 1, ErrorCode.NoAuth, null));
         Assert.Equal(ErrorCode.NoAuth, (await client.ReadReplyHeaderAsync()).Err);
 
