@@ -20,7 +20,7 @@ for project in tests/AkkaZk.Core.Tests tests/AkkaZk.Server.Tests tests/AkkaZk.Pr
   echo "== $name"
   if ! dotnet test "$project" -c Release --no-build --nologo \
       --logger "trx;LogFileName=$name.trx" --results-directory "$results" \
-      --logger "console;verbosity=minimal" -- xUnit.ParallelizeTestCollections=true; then
+      --logger "console;verbosity=minimal"; then
     status=1
   fi
 done
