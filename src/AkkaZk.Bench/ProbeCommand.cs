@@ -20,18 +20,15 @@ public static class ProbeCommand
         {
             try
             {
-                await using var client = await ZkClient.ConnectAsync(host, port, 30000);
-                var reply = await client.GetDataAsync(path);
-                var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-                if (reply.Data.Length > 0)
-                {
-                    Console.Out.WriteLine(now);
-                    await client.CloseSessionAsync();
-                    return 0;
-                }
-                last = $"{path} came back empty";
+                // a server that accepts but never answers (still starting, or going away) must not stall the probe
+                using var attempt = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                await using var client = await ZkClient.ConnectAsync(host, port, 30000, cancel: attempt.Token).WaitAsync(attempt.Token);
+                await client.GetDataAsync(path).WaitAsync(attempt.Token);
+                Console.Out.WriteLine(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+                await client.CloseSessionAsync();
+                return 0;
             }
-            catch (Exception e) when (e is SocketException or IOException or ZkException or ObjectDisposedException)
+            catch (Exception e) when (e is SocketException or IOException or ZkException or ObjectDisposedException or OperationCanceledException)
             {
                 last = e.Message;
             }

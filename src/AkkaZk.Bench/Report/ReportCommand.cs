@@ -71,6 +71,7 @@ public sealed record SummaryTable(string BaselineLabel, string CandidateLabel, I
             var znodes = mb.Concat(mc).First().Znodes;
             rows.Add(new SummaryRow($"{znodes:N0} znodes", "RSS MiB", Median(mb.Select(m => m.RssKiB / 1024.0)), Median(mc.Select(m => m.RssKiB / 1024.0)), mb.Count, mc.Count));
             rows.Add(new SummaryRow($"{znodes:N0} znodes", "load s", Median(mb.Select(m => m.PopulateSeconds)), Median(mc.Select(m => m.PopulateSeconds)), mb.Count, mc.Count));
+            rows.Add(new SummaryRow($"{znodes:N0} znodes", "RSS MiB after restart", Median(mb.Select(m => m.RssAfterRestartKiB / 1024.0)), Median(mc.Select(m => m.RssAfterRestartKiB / 1024.0)), mb.Count, mc.Count));
             rows.Add(new SummaryRow($"{znodes:N0} znodes", "restart ms", Median(mb.Select(m => (double)m.RestartMs)), Median(mc.Select(m => (double)m.RestartMs)), mb.Count, mc.Count));
         }
         return new SummaryTable(baseline, candidate, rows);
