@@ -34,30 +34,30 @@ public sealed class ReadWorkload(ReadKind kind) : IWorkload
             switch (kind)
             {
                 case ReadKind.GetData:
-                {
-                    var reply = await client.GetDataAsync(path);
-                    var end = Stopwatch.GetTimestamp();
-                    if (!Payload.Matches(reply.Data, i, 0, data.DataSize))
-                        throw new VerificationException($"getData {path} returned {Payload.Describe(reply.Data)}, expected k{i}:v0");
-                    return new Sample(start, end);
-                }
+                    {
+                        var reply = await client.GetDataAsync(path);
+                        var end = Stopwatch.GetTimestamp();
+                        if (!Payload.Matches(reply.Data, i, 0, data.DataSize))
+                            throw new VerificationException($"getData {path} returned {Payload.Describe(reply.Data)}, expected k{i}:v0");
+                        return new Sample(start, end);
+                    }
                 case ReadKind.Exists:
-                {
-                    var stat = await client.ExistsAsync(path);
-                    var end = Stopwatch.GetTimestamp();
-                    var expectedLength = Payload.For(i, 0, data.DataSize).Length;
-                    if (stat is not { } s || s.Version != 0 || s.DataLength != expectedLength)
-                        throw new VerificationException($"exists {path} returned {stat?.ToString() ?? "null"}, expected version 0 and {expectedLength} bytes");
-                    return new Sample(start, end);
-                }
+                    {
+                        var stat = await client.ExistsAsync(path);
+                        var end = Stopwatch.GetTimestamp();
+                        var expectedLength = Payload.For(i, 0, data.DataSize).Length;
+                        if (stat is not { } s || s.Version != 0 || s.DataLength != expectedLength)
+                            throw new VerificationException($"exists {path} returned {stat?.ToString() ?? "null"}, expected version 0 and {expectedLength} bytes");
+                        return new Sample(start, end);
+                    }
                 default:
-                {
-                    var children = await client.GetChildrenAsync(data.Parent);
-                    var end = Stopwatch.GetTimestamp();
-                    if (children.Count != data.Count || !children.Contains($"n{i}"))
-                        throw new VerificationException($"getChildren {data.Parent} returned {children.Count} children, expected {data.Count} including n{i}");
-                    return new Sample(start, end);
-                }
+                    {
+                        var children = await client.GetChildrenAsync(data.Parent);
+                        var end = Stopwatch.GetTimestamp();
+                        if (children.Count != data.Count || !children.Contains($"n{i}"))
+                            throw new VerificationException($"getChildren {data.Parent} returned {children.Count} children, expected {data.Count} including n{i}");
+                        return new Sample(start, end);
+                    }
             }
         }
     }

@@ -14,8 +14,16 @@ public sealed class LoadGeneratorSmokeTests(ITestOutputHelper output)
 {
     private static BenchOptions Small(IZkServer server, string workload) => new()
     {
-        Port = server.ClientPort, Workload = workload, Sessions = 2, Outstanding = 4, Seconds = 1, Warmup = 0.2,
-        DataSize = 64, Znodes = 50, ReadPct = 70, Label = server.Name,
+        Port = server.ClientPort,
+        Workload = workload,
+        Sessions = 2,
+        Outstanding = 4,
+        Seconds = 1,
+        Warmup = 0.2,
+        DataSize = 64,
+        Znodes = 50,
+        ReadPct = 70,
+        Label = server.Name,
     };
 
     [Fact]
