@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace AkkaZk.Bench.Report;
+
+/// <summary>
+/// Reads the run-*.json and memory-*.json files of one scripts/bench.sh run and prints one table: per workload and
+/// figure the median over rounds for the baseline and the candidate, and candidate/baseline. Writes it to
+/// summary.md and draws throughput.png and p99.png beside the results.
+/// </summary>
+public static class ReportCommand
+{
+    public static int Run(string[] args)
+    {
+        if (args.Length == 0)
+            throw new ArgumentException("report needs the results directory");
+        var dir = args[0];
+        var a = new NamedArgs(args[1..], "--baseline", "--candidate");
+        var baseline = a.Get("--baseline", "ZooKeeper");
+        var candidate = a.Get("--candidate", "AkkaZk");
+        var runs = Directory.GetFiles(dir, "run-*.json").Order()
+            .Select(f => JsonSerializer.Deserialize<BenchResult>(File.ReadAllText(f), Program.Json)!).ToList();
+        var memory = Directory.GetFiles(dir, "memory-*.json").Order()
+            .Select(f => JsonSerializer.Deserialize<MemoryResult>(File.ReadAllText(f), Program.Json)!).ToList();
+        var table = SummaryTable.Build(runs, memory, baseline, candidate);
+        var markdown = table.ToMarkdown();
+        Console.Out.Write(markdown);
+        File.WriteAllText(Path.Combine(dir, "summary.md"), markdown);
+        Charts.Draw(table, dir);
+        var failed = runs.Where(r => !r.Passed).ToList();
+        foreach (var r in failed)
+            Console.Error.WriteLine($"FAILED run: {r.Label} {r.Workload} round {r.Round}: {string.Join("; ", r.Failures)}");
+        return failed.Count == 0 ? 0 : 1;
+    }
+}
+
+/// <summary>One row: a figure of a workload, the median of each side over its rounds, and their ratio.</summary>
+public sealed record SummaryRow(string Workload, string Figure, double Baseline, double Candidate, int BaselineRuns, int CandidateRuns)
+{
+    public double Ratio => Baseline > 0 ? Candidate / Baseline : double.NaN;
+}
+
+public sealed record SummaryTable(string BaselineLabel, string CandidateLabel, IReadOnlyList<SummaryRow> Rows)
+{
+    public static readonly (string Name, Func<BenchResult, double> Value)[] Figures =
+    [
+        ("ops/s", r => r.OpsPerSec),
+        ("p50 ms", r => r.LatencyMs.P50),
+        ("p90 ms", r => r.LatencyMs.P90),
+        ("p99 ms", r => r.LatencyMs.P99),
+        ("p99.9 ms", r => r.LatencyMs.P999),
+        ("max ms", r => r.LatencyMs.Max),
+    ];
+
+    public static SummaryTable Build(IReadOnlyList<BenchResult> runs, IReadOnlyList<MemoryResult> memory, string baseline, string candidate)
+    {
+        var rows = new List<SummaryRow>();
+        var workloads = Workloads.WorkloadCatalog.Names.Where(w => runs.Any(r => r.Workload == w));
+        foreach (var workload in workloads)
+        {
+            var b = runs.Where(r => r.Workload == workload && r.Label == baseline && r.Passed).ToList();
+            var c = runs.Where(r => r.Workload == workload && r.Label == candidate && r.Passed).ToList();
+            foreach (var (name, value) in Figures)
+                rows.Add(new SummaryRow(workload, name, Median(b.Select(value)), Median(c.Select(value)), b.Count, c.Count));
+        }
+        var mb = memory.Where(m => m.Label == baseline).ToList();
+        var mc = memory.Where(m => m.Label == candidate).ToList();
+        if (mb.Count + mc.Count > 0)
+        {
+            var znodes = mb.Concat(mc).First().Znodes;
+            rows.Add(new SummaryRow($"{znodes:N0} znodes", "RSS MiB", Median(mb.Select(m => m.RssKiB / 1024.0)), Median(mc.Select(m => m.RssKiB / 1024.0)), mb.Count, mc.Count));
+            rows.Add(new SummaryRow($"{znodes:N0} znodes", "load s", Median(mb.Select(m => m.PopulateSeconds)), Median(mc.Select(m => m.PopulateSeconds)), mb.Count, mc.Count));
+            rows.Add(new SummaryRow($"{znodes:N0} znodes", "RSS MiB after restart", Median(mb.Select(m => m.RssAfterRestartKiB / 1024.0)), Median(mc.Select(m => m.RssAfterRestartKiB / 1024.0)), mb.Count, mc.Count));
+            rows.Add(new SummaryRow($"{znodes:N0} znodes", "restart ms", Median(mb.Select(m => (double)m.RestartMs)), Median(mc.Select(m => (double)m.RestartMs)), mb.Count, mc.Count));
+        }
+        return new SummaryTable(baseline, candidate, rows);
+    }
+
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        if (sorted.Length == 0)
+            return double.NaN;
+        var mid = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    public string ToMarkdown()
+    {
+        var s = new StringBuilder();
+        s.AppendLine($"| workload | figure | {BaselineLabel} | {CandidateLabel} | {CandidateLabel}/{BaselineLabel} | runs |");
+        s.AppendLine("|---|---|---:|---:|---:|---:|");
+        foreach (var r in Rows)
+            s.AppendLine($"| {r.Workload} | {r.Figure} | {Format(r.Baseline)} | {Format(r.Candidate)} | {FormatRatio(r.Ratio)} | {r.BaselineRuns}+{r.CandidateRuns} |");
+        return s.ToString();
+    }
+
+    private static string Format(double v) => double.IsNaN(v) ? "–"
+        : v >= 100 ? v.ToString("N0", CultureInfo.InvariantCulture) : v.ToString("0.00", CultureInfo.InvariantCulture);
+
+    private static string FormatRatio(double v) => double.IsNaN(v) ? "–" : v.ToString("0.00", CultureInfo.InvariantCulture);
+}
