@@ -109,7 +109,6 @@ internal sealed class AdminServer : ReceiveActor
         var prefix = "/" + _settings.CommandUrl.Trim('/');
         // Jetty's CommandServlet lists the commands as links when no command is named.
         app.MapGet(prefix, () => Results.Text(CommandLinks(prefix, commands), "text/html"));
-        app.MapGet(prefix + "/", () => Results.Text(CommandLinks(prefix, commands), "text/html"));
         app.MapGet(prefix + "/{name}", async (string name, HttpRequest request) =>
             Results.Text(JsonSerializer.Serialize(await AdminDispatch.RunAsync(commands, name, Query(request)), JsonOptions), "application/json"));
         await app.StartAsync();
