@@ -72,15 +72,9 @@ public sealed partial class ZkShell
         var path = CheckedPath(a);
         if (a.Has('R'))
         {
-            // ZKUtil.listSubTreeBFS: breadth first, children in the server's order
-            var queue = new Queue<string>([path]);
-            while (queue.TryDequeue(out var node))
-            {
+            // ZKUtil.listSubTreeBFS: breadth first, each node's children in sorted order
+            foreach (var node in await SubtreeAsync(path))
                 _out.WriteLine(node);
-                var children = await CallAsync<GetChildrenResponse>(OpCode.GetChildren, new GetChildrenRequest(ServerPath(node), false), node);
-                foreach (var child in children.Children)
-                    queue.Enqueue(node == "/" ? "/" + child : node + "/" + child);
-            }
             return;
         }
         var response = await CallAsync<GetChildren2Response>(OpCode.GetChildren2, new GetChildrenRequest(ServerPath(path), a.Has('w')), path);
@@ -187,7 +181,7 @@ public sealed partial class ZkShell
         {
             tree.Add(node);
             var children = await CallAsync<GetChildrenResponse>(OpCode.GetChildren, new GetChildrenRequest(ServerPath(node), false), node);
-            foreach (var child in children.Children)
+            foreach (var child in children.Children.Order(StringComparer.Ordinal))
                 queue.Enqueue(node == "/" ? "/" + child : node + "/" + child);
         }
         return tree;
