@@ -245,11 +245,12 @@ public sealed partial class ZkShell
             PrintEvent("SyncConnected", removed.ToString(), ServerPath(path));
     }
 
+    /// <summary>ZooKeeper 3.8's client sends getEphemerals' prefix and shows its answer without the chroot: so does this shell.</summary>
     private async Task GetEphemeralsAsync(string path)
     {
         ValidatePath(path);
-        var response = await CallAsync<GetEphemeralsResponse>(OpCode.GetEphemerals, new GetEphemeralsRequest(ServerPath(path)), path);
-        _out.WriteLine(ShellFormat.List(response.Ephemerals.Select(ClientPath)));
+        var response = await CallAsync<GetEphemeralsResponse>(OpCode.GetEphemerals, new GetEphemeralsRequest(path), path);
+        _out.WriteLine(ShellFormat.List(response.Ephemerals));
     }
 
     private async Task AllChildrenNumberAsync(string path)

@@ -62,6 +62,11 @@ public sealed partial class ZkShell
             _err.WriteLine($"KeeperErrorCode = ConnectionLoss for {words.Skip(1).LastOrDefault(w => w.StartsWith('/')) ?? "/"}");
             return false;
         }
+        finally
+        {
+            // a notification is queued before the reply that follows it on the wire
+            DrainEvents(_client);
+        }
     }
 
     /// <summary>A failure whose message zkCli prints as is.</summary>
@@ -110,17 +115,34 @@ public sealed partial class ZkShell
             throw new ShellError(ShellFormat.Error(reply.Header.Err, path));
     }
 
-    /// <summary>zkCli's default watcher: every event as "WATCHER::" and the WatchedEvent line, when printwatches is on.</summary>
+    /// <summary>
+    /// zkCli's default watcher: every event as "WATCHER::" and the WatchedEvent line, when printwatches is on. Events
+    /// that came before a reply are printed before the next command runs (see <see cref="DrainEvents"/>); the
+    /// background loop prints those that arrive while the shell waits.
+    /// </summary>
     private void StartWatchPrinter(ZkClient client)
     {
         _watchPrinter = Task.Run(async () =>
         {
-            await foreach (var e in client.Events.ReadAllAsync())
+            while (await client.Events.WaitToReadAsync())
+                DrainEvents(client);
+        });
+    }
+
+    private readonly object _eventGate = new();
+
+    private void DrainEvents(ZkClient? client)
+    {
+        if (client is null)
+            return;
+        lock (_eventGate)
+        {
+            while (client.Events.TryRead(out var e))
             {
                 _watches.Fired(e.Type, e.Path);
                 PrintEvent(e.State.ToString(), e.Type.ToString(), e.Path);
             }
-        });
+        }
     }
 
     private void PrintEvent(string state, string type, string? serverPath)

@@ -49,7 +49,8 @@ public sealed partial class ShellTests(AdminNodeFixture fixture) : IClassFixture
         "set -v 99 /s1 x", "get /nonexist", "stat /nonexist", "ls /nonexist", "delete /s1", "delete /nonexist",
         "create /s1 dup", "getAcl /s1", "setAcl /s1 world:anyone:cdrwa", "getAcl -s /s1", "addauth digest u:p", "whoami",
         "getAllChildrenNumber /s1", "sync /s1", "addWatch /s1", "removewatches /s1", "ls x", "create /q/w/e",
-        "create /e1/c", "deleteall /s1", "ls /", "get", "foo", "history", "quit",
+        "create /e1/c", "getEphemerals /s1", "printwatches off", "get -w /s1", "set /s1 unseen", "printwatches on",
+        "deleteall /s1", "ls /", "get", "foo", "history", "quit",
     ];
 
     [Fact]
