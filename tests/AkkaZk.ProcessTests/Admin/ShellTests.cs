@@ -65,7 +65,7 @@ public sealed partial class ShellTests(AdminNodeFixture fixture) : IClassFixture
         try
         {
             var zkCli = await ProcessRunner.RunAsync("bash",
-                ["-c", "/usr/share/zookeeper/bin/zkCli.sh -server \"$0\" < \"$1\"", fixture.Node.ConnectString + "/cmp-zk", script],
+                ["-c", ZkCliSh + " -server \"$0\" < \"$1\"", fixture.Node.ConnectString + "/cmp-zk", script],
                 TimeSpan.FromSeconds(120));
             var ours = await ProcessRunner.RunAsync("bash",
                 ["-c", "\"$0\" shell \"$1\" < \"$2\"", RepoPaths.AkkaZkLauncher, fixture.Node.ConnectString + "/cmp-ak", script],
@@ -77,6 +77,59 @@ public sealed partial class ShellTests(AdminNodeFixture fixture) : IClassFixture
         finally
         {
             File.Delete(script);
+        }
+    }
+
+    /// <summary>The Debian zookeeper package's zkCli.sh (scripts/install-test-deps.sh installs it).</summary>
+    private const string ZkCliSh = "/usr/share/zookeeper/bin/zkCli.sh";
+
+    /// <summary>
+    /// The commands of tests/clients/zkcli_session.sh (the differential zkCli session: ACLs, auth, sequential and
+    /// ephemeral nodes, watches, errors) run through zkCli and through akkazk shell, both printed through
+    /// normalise_cli.py, must read the same.
+    /// </summary>
+    [Fact]
+    public async Task The_shared_zkCli_session_prints_the_same_through_akkazk_shell()
+    {
+        await TestDependencies.EnsureAsync();
+        const string root = "/shell-session";
+        var session = File.ReadAllLines(Path.Combine(RepoPaths.Clients, "zkcli_session.sh"))
+            .SkipWhile(l => !l.StartsWith("commands=$(cat <<CMDS", StringComparison.Ordinal)).Skip(1)
+            .TakeWhile(l => l != "CMDS")
+            .Select(l => l.Replace("$B", root, StringComparison.Ordinal))
+            .ToList();
+        Assert.Contains("quit", session);
+        string[] cleanup = ["addauth digest user:pass", $"setAcl -R {root} world:anyone:cdrwa", $"deleteall {root}", "quit"];
+
+        var zkCli = await NormalisedAsync(ZkCliSh + " -server \"$1\"", cleanup, session);
+        var ours = await NormalisedAsync("\"$2\" shell \"$1\"", cleanup, session);
+
+        Assert.Contains($"Created {root}", zkCli);
+        Assert.Equal(zkCli, ours);
+    }
+
+    /// <summary>Runs a cleanup session, then the session with stdout and stderr together, through normalise_cli.py.</summary>
+    private async Task<string> NormalisedAsync(string client, IEnumerable<string> cleanup, IEnumerable<string> session)
+    {
+        var cleanupFile = Path.GetTempFileName();
+        var sessionFile = Path.GetTempFileName();
+        await File.WriteAllLinesAsync(cleanupFile, cleanup);
+        await File.WriteAllLinesAsync(sessionFile, session);
+        try
+        {
+            var run = await ProcessRunner.RunAsync("bash",
+            [
+                "-c", $"{client} < \"$3\" > /dev/null 2>&1; {client} < \"$4\" 2>&1 | \"$5\"",
+                "session", fixture.Node.ConnectString, RepoPaths.AkkaZkLauncher, cleanupFile, sessionFile,
+                Path.Combine(RepoPaths.Clients, "normalise_cli.py"),
+            ], TimeSpan.FromSeconds(180));
+            Assert.True(run.Succeeded, run.Describe());
+            return run.StdOut;
+        }
+        finally
+        {
+            File.Delete(cleanupFile);
+            File.Delete(sessionFile);
         }
     }
 
