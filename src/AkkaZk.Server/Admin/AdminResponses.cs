@@ -55,8 +55,40 @@ public static class AdminResponses
         return new Dictionary<string, object?>(body);
     }
 
-    /// <summary>icfg: ZooKeeper returns the zoo.cfg it read; here the equivalent zoo.cfg of the parsed settings.</summary>
-    public static string InitialConfiguration(NodeSettings s) => string.Join("", s.Describe().Select(l => l + "\n"));
+    /// <summary>
+    /// icfg: ZooKeeper returns the zoo.cfg text it read. The node keeps only the parsed settings, so this is their
+    /// zoo.cfg lines (the main keys, the ensemble and the metrics provider), in zoo.cfg's usual order.
+    /// </summary>
+    public static string InitialConfiguration(NodeSettings s)
+    {
+        var lines = new List<string>
+        {
+            $"tickTime={s.TickTime}",
+            $"initLimit={s.InitLimit}",
+            $"syncLimit={s.SyncLimit}",
+            $"dataDir={s.DataDir}",
+        };
+        if (s.DataLogDir != s.DataDir)
+            lines.Add($"dataLogDir={s.DataLogDir}");
+        if (s.ClientPort is { } port)
+            lines.Add($"clientPort={port}");
+        lines.Add($"clientPortAddress={s.ClientPortAddress}");
+        lines.Add($"maxClientCnxns={s.MaxClientCnxns}");
+        lines.Add($"4lw.commands.whitelist={string.Join(",", s.FourLetterWordWhitelist.Order(StringComparer.Ordinal))}");
+        lines.Add($"admin.enableServer={(s.AdminEnableServer ? "true" : "false")}");
+        lines.Add($"admin.serverAddress={s.AdminServerAddress}");
+        lines.Add($"admin.serverPort={s.AdminServerPort}");
+        foreach (var server in s.Servers)
+        {
+            var client = server.ClientPort is { } cp ? $";{server.ClientAddress ?? "0.0.0.0"}:{cp}" : "";
+            var role = server.Role == PeerRole.Observer ? ":observer" : "";
+            lines.Add($"server.{server.Id}={server.Host}:{server.QuorumPort}:{server.ElectionPort}{role}{client}");
+        }
+        lines.Add($"metricsProvider.className={s.MetricsProviderClassName}");
+        foreach (var (key, value) in s.MetricsProperties)
+            lines.Add($"metricsProvider.{key}={value}");
+        return string.Concat(lines.Select(l => l + "\n"));
+    }
 
     public static Dictionary<string, object?> LastSnapshot(DataTreeProtocol.Stats tree) => new()
     {

@@ -126,7 +126,12 @@ internal sealed class AdminServer : ReceiveActor
         return sb.ToString();
     }
 
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+    /// <summary>Indented like Jackson's pretty printer; &lt;, &gt; and &amp; left as they are (envi's "&lt;NA&gt;").</summary>
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     protected override void PostStop()
     {

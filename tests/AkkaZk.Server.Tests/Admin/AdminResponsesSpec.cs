@@ -1,4 +1,5 @@
 using AkkaZk.Admin;
+using AkkaZk.Config;
 using Xunit;
 
 namespace AkkaZk.Server.Tests.Admin;
@@ -45,5 +46,20 @@ public sealed class AdminResponsesSpec
         Assert.Equal("3.8.0", body["version"]);
         Assert.Equal(1.5, body["avg_latency"]);
         Assert.Equal(8L, body["znode_count"]);
+    }
+
+    [Fact]
+    public void Initial_configuration_renders_the_settings_as_zoo_cfg_lines()
+    {
+        var settings = NodeSettings.Standalone("data", 2181, "127.0.0.1") with { AdminServerPort = 8081, TickTime = 2000 };
+
+        var lines = AdminResponses.InitialConfiguration(settings).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal("tickTime=2000", lines[0]);
+        Assert.Contains("dataDir=data", lines);
+        Assert.Contains("clientPort=2181", lines);
+        Assert.Contains("clientPortAddress=127.0.0.1", lines);
+        Assert.Contains("admin.serverPort=8081", lines);
+        Assert.DoesNotContain(lines, l => l.StartsWith("dataLogDir=", StringComparison.Ordinal));
     }
 }
