@@ -21,6 +21,8 @@ public static class Program
                 "convert" => ConvertCommand.Run(rest.Skip(1).ToArray(), systemProperties),
                 "txnlog" or "snapshot" => await Tools.DumpCommand.RunAsync(rest[0], rest.Skip(1).ToArray(), systemProperties),
                 "purge" => await Tools.PurgeCommand.RunAsync(rest.Skip(1).ToArray(), systemProperties),
+                "status" or "cluster" => await Status.StatusCommand.RunAsync(rest[0], rest.Skip(1).ToArray()),
+                "shell" => await Shell.ShellCommand.RunAsync(rest.Skip(1).ToArray()),
                 _ when rest.Count == 1 => await NodeCommand.RunAsync(rest[0], systemProperties),
                 _ => UnknownCommand(rest[0]),
             };

@@ -13,6 +13,10 @@ internal static class Usage
                akkazk txnlog dump <zoo.cfg | dataDir>            print every txn of the log (TxnLogToolkit)
                akkazk snapshot dump <zoo.cfg | dataDir>          print the latest snapshot (SnapshotFormatter)
                akkazk purge <dataDir> [<dataLogDir>] -n N        keep N snapshots, drop what they cover (zkCleanup.sh)
+               akkazk status <host:port>                         mode, zxid, connections, latency, znodes of a node
+                                                                 (its admin server port or its client port)
+               akkazk cluster <host:port>                        the ensemble a node belongs to
+               akkazk shell <host:port>[/chroot] [cmd args...]   zkCli.sh: one command, stdin's lines, or a prompt
                akkazk version                                    print the version
                akkazk --help                                     this text
 

@@ -1,45 +1,87 @@
 using Akka.Actor;
-using AkkaZk.Database;
-using AkkaZk.QuorumPeer;
+using AkkaZk.Config;
 
 namespace AkkaZk.Admin;
 
-/// <summary>The commands the admin server answers, with ZooKeeper 3.8's names and JSON field names.</summary>
+/// <summary>
+/// Every command of ZooKeeper 3.8's AdminServer (org.apache.zookeeper.server.admin.Commands) with its names, primary
+/// first, as 3.8 registers them. Answers are built by <see cref="AdminResponses"/> from facts the actors give.
+/// </summary>
 public static class AdminCommandSet
 {
-    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(5);
-
-    public static AdminCommands Create(ActorSystem system) => new(system,
-    [
-        new(["ruok"], Ruok),
-        new(["is_read_only", "isro"], _ => Task.FromResult(new Dictionary<string, object?> { ["read_only"] = false })),
-        new(["monitor", "mntr"], Monitor),
-    ]);
-
-    private static ActorSelection Child(ActorSystem system, string name) =>
-        system.ActorSelection($"/user/{ActorNames.QuorumPeer}/{name}");
-
-    /// <summary>ok only once every startup step is done, so load balancers see a serving node.</summary>
-    private static async Task<Dictionary<string, object?>> Ruok(ActorSystem system)
+    public static AdminCommands Create(ActorSystem system, NodeSettings settings)
     {
-        var status = await system.ActorSelection($"/user/{ActorNames.QuorumPeer}")
-            .Ask<QuorumPeerProtocol.Status>(QuorumPeerProtocol.GetStatus.Instance, AskTimeout);
-        return status.Serving ? [] : new Dictionary<string, object?> { ["error"] = "This ZooKeeper instance is not currently serving requests" };
+        var traceMask = new TraceMask();
+        return new AdminCommands(system, settings,
+        [
+            new(["configuration", "conf", "config"], r => Sync(AdminResponses.Configuration(r.Settings))),
+            new(["connection_stat_reset", "crst"], async r =>
+            {
+                await AdminFacts.ResetStats(r.System, connections: true, server: false);
+                return [];
+            }),
+            new(["connections", "cons"], async r => AdminResponses.Connections(await AdminFacts.Connections(r.System))),
+            new(["dirs"], r => Sync(AdminResponses.Dirs(r.Settings))),
+            new(["dump"], async r => AdminResponses.Dump(await AdminFacts.TreeText(r.System, "dump"), r.Settings.TickTime)),
+            new(["environment", "env", "envi"], r => Sync(AdminResponses.Environment(r.Settings)), ServerRequired: false),
+            new(["get_trace_mask", "gtmk"], _ => Sync(new() { ["tracemask"] = traceMask.Value }), ServerRequired: false),
+            new(["hash"], _ => Sync(new() { ["digests"] = Array.Empty<object>() })),
+            new(["initial_configuration", "icfg"], r => Sync(new() { ["initial_configuration"] = AdminResponses.InitialConfiguration(r.Settings) })),
+            new(["is_read_only", "isro"], _ => Sync(new() { ["read_only"] = false })),
+            new(["last_snapshot", "lsnp"], async r => AdminResponses.LastSnapshot(await AdminFacts.Tree(r.System))),
+            new(["leader", "lead"], r => r.Settings.IsStandalone
+                ? throw new AdminCommandException("server is not initialized")
+                : Sync(new() { ["is_leader"] = false })),
+            new(["monitor", "mntr"], async r => AdminResponses.Monitor(
+                r.Settings, await AdminFacts.Connections(r.System), await AdminFacts.Tree(r.System))),
+            new(["observer_connection_stat_reset", "orst"], _ => Sync([])),
+            new(["observers", "obsr"], _ => Sync(new() { ["synced_observers"] = 0, ["observers"] = Array.Empty<object>() })),
+            new(["ruok"], _ => Sync([])),
+            new(["server_stats", "srvr"], async r => AdminResponses.ServerStats(
+                r.Settings, await AdminFacts.Connections(r.System), await AdminFacts.Tree(r.System), withConnections: false)),
+            new(["set_trace_mask", "stmk"], r =>
+            {
+                var raw = r.Query.GetValueOrDefault("traceMask");
+                if (raw is null)
+                    throw new AdminCommandException("setTraceMask requires long traceMask argument");
+                if (!long.TryParse(raw, out var mask))
+                    throw new AdminCommandException($"setTraceMask requires long traceMask argument, got {raw}");
+                traceMask.Value = mask;
+                return Sync(new() { ["tracemask"] = mask });
+            }, ServerRequired: false),
+            new(["stat_reset", "srst"], async r =>
+            {
+                await AdminFacts.ResetStats(r.System, connections: false, server: true);
+                return [];
+            }),
+            new(["stats", "stat"], async r => AdminResponses.ServerStats(
+                r.Settings, await AdminFacts.Connections(r.System), await AdminFacts.Tree(r.System), withConnections: true)),
+            new(["system_properties", "sysp"], r => Sync(AdminResponses.SystemProperties(r.Settings)), ServerRequired: false),
+            new(["voting_view"], _ => Sync(new() { ["current_config"] = new Dictionary<string, object?>() })),
+            new(["watch_summary", "wchs"], async r => AdminResponses.WatchSummary(await AdminFacts.Tree(r.System))),
+            new(["watches", "wchc"], async r => new()
+            {
+                ["session_id_to_watched_paths"] = AdminResponses.GroupedDump(await AdminFacts.TreeText(r.System, "wchc"), headerIsSession: true),
+            }),
+            new(["watches_by_path", "wchp"], async r => new()
+            {
+                ["path_to_session_ids"] = AdminResponses.GroupedDump(await AdminFacts.TreeText(r.System, "wchp"), headerIsSession: false),
+            }),
+            new(["zabstate"], _ => Sync(new() { ["voting"] = false, ["zabstate"] = "" })),
+        ]);
     }
 
-    private static async Task<Dictionary<string, object?>> Monitor(ActorSystem system)
+    private static Task<Dictionary<string, object?>> Sync(Dictionary<string, object?> body) => Task.FromResult(body);
+
+    /// <summary>ZooKeeper's ZooTrace mask: gtmk / stmk read and set it; 306 is its default.</summary>
+    private sealed class TraceMask
     {
-        var stats = await Child(system, ActorNames.DataTree).Ask<DataTreeProtocol.Stats>(DataTreeProtocol.GetStats.Instance, AskTimeout);
-        return new Dictionary<string, object?>
+        private long _value = 306;
+
+        public long Value
         {
-            ["znode_count"] = stats.NodeCount,
-            ["watch_count"] = stats.WatchCount,
-            ["ephemerals_count"] = stats.EphemeralsCount,
-            ["approximate_data_size"] = stats.ApproximateDataSize,
-            ["outstanding_requests"] = stats.OutstandingRequests,
-            ["last_zxid"] = stats.LastZxid,
-            ["global_sessions"] = stats.Sessions.Count,
-            ["server_state"] = "standalone",
-        };
+            get => Interlocked.Read(ref _value);
+            set => Interlocked.Exchange(ref _value, value);
+        }
     }
 }

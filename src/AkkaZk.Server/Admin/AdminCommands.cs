@@ -1,4 +1,5 @@
 using Akka.Actor;
+using AkkaZk.Config;
 
 namespace AkkaZk.Admin;
 
@@ -6,9 +7,11 @@ namespace AkkaZk.Admin;
 /// The AdminServer's commands: each answers a JSON object with ZooKeeper's field names, plus "command" and
 /// "error" as ZooKeeper's CommandResponse does. Short names map to the same command.
 /// </summary>
-public sealed class AdminCommands(ActorSystem system, IReadOnlyList<AdminCommand> commands)
+public sealed class AdminCommands(ActorSystem system, NodeSettings settings, IReadOnlyList<AdminCommand> commands)
 {
     public ActorSystem System { get; } = system;
+
+    public NodeSettings Settings { get; } = settings;
 
     public IReadOnlyList<AdminCommand> All { get; } = commands;
 
@@ -16,8 +19,17 @@ public sealed class AdminCommands(ActorSystem system, IReadOnlyList<AdminCommand
         All.FirstOrDefault(c => c.Names.Contains(name, StringComparer.Ordinal));
 }
 
-/// <summary>One admin command: its names (primary first) and what it answers.</summary>
-public sealed record AdminCommand(IReadOnlyList<string> Names, Func<ActorSystem, Task<Dictionary<string, object?>>> Run)
+/// <summary>One call of a command: the node it runs on and the URL's query parameters (set_trace_mask's traceMask).</summary>
+public sealed record AdminRequest(ActorSystem System, NodeSettings Settings, IReadOnlyDictionary<string, string> Query);
+
+/// <summary>
+/// One admin command: its names (primary first) and what it answers. <see cref="ServerRequired"/> commands answer
+/// ZooKeeper's "not currently serving" error until the node serves.
+/// </summary>
+public sealed record AdminCommand(IReadOnlyList<string> Names, Func<AdminRequest, Task<Dictionary<string, object?>>> Run, bool ServerRequired = true)
 {
     public string PrimaryName => Names[0];
 }
+
+/// <summary>A command that fails answers ZooKeeper's shape: the error first, then the command name.</summary>
+public sealed class AdminCommandException(string message) : Exception(message);

@@ -1,7 +1,9 @@
 using System.Net;
+using System.Text;
 using System.Text.Json;
 using Akka.Actor;
 using Akka.Event;
+using AkkaZk.Metrics;
 using AkkaZk.QuorumPeer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -12,14 +14,18 @@ namespace AkkaZk.Admin;
 
 /// <summary>
 /// ZooKeeper's AdminServer: HTTP on admin.serverAddress:admin.serverPort, commands under admin.commandURL as JSON.
-/// Like ZooKeeper, a failure to start it is logged and the node goes on without it.
+/// It also runs the Prometheus metrics endpoint when metricsProvider.className names the Prometheus provider
+/// (independent of admin.enableServer, as in ZooKeeper). Like ZooKeeper, a failure to start either is logged and the
+/// node goes on without it.
 /// </summary>
 internal sealed class AdminServer : ReceiveActor
 {
     private readonly AdminSettings _settings;
+    private readonly MetricsSettings _metrics;
     private readonly Func<ActorSystem, AdminCommands> _commands;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private WebApplication? _app;
+    private WebApplication? _metricsApp;
 
     public sealed record GetEndpoint
     {
@@ -28,45 +34,69 @@ internal sealed class AdminServer : ReceiveActor
 
     public sealed record Endpoint(string? Url);
 
-    private sealed record Started(WebApplication App, string Url);
+    private sealed record Started(WebApplication? App, WebApplication? MetricsApp, IReadOnlyList<string> Problems);
 
-    private sealed record StartFailed(string Reason);
-
-    public AdminServer(AdminSettings settings, Func<ActorSystem, AdminCommands> commands)
+    public AdminServer(AdminSettings settings, MetricsSettings metrics, Func<ActorSystem, AdminCommands> commands)
     {
         _settings = settings;
+        _metrics = metrics;
         _commands = commands;
         Receive<Started>(started =>
         {
             _app = started.App;
-            _log.Info("Started AdminServer on address {0}, port {1} and command URL {2}", _settings.Address, _settings.Port, _settings.CommandUrl);
-            Context.Parent.Tell(new QuorumPeerProtocol.Ready(ActorNames.Admin));
-        });
-        Receive<StartFailed>(failed =>
-        {
-            _log.Warning("Problem starting AdminServer: {0}", failed.Reason);
+            _metricsApp = started.MetricsApp;
+            if (_app is not null)
+                _log.Info("Started AdminServer on address {0}, port {1} and command URL {2}", _settings.Address, _settings.Port, _settings.CommandUrl);
+            if (_metricsApp is not null)
+                _log.Info("Started Prometheus metrics on {0}:{1}/metrics", _metrics.HttpHost, _metrics.HttpPort);
+            foreach (var problem in started.Problems)
+                _log.Warning(problem);
             Context.Parent.Tell(new QuorumPeerProtocol.Ready(ActorNames.Admin));
         });
         Receive<GetEndpoint>(_ => Sender.Tell(new Endpoint(_app?.Urls.FirstOrDefault())));
     }
 
-    public static Props Props(AdminSettings settings, Func<ActorSystem, AdminCommands> commands) =>
-        Akka.Actor.Props.Create(() => new AdminServer(settings, commands));
+    public static Props Props(AdminSettings settings, MetricsSettings metrics, Func<ActorSystem, AdminCommands> commands) =>
+        Akka.Actor.Props.Create(() => new AdminServer(settings, metrics, commands));
 
     protected override void PreStart()
     {
         if (!_settings.Enabled)
-        {
             _log.Info("AdminServer is disabled (admin.enableServer=false)");
-            Context.Parent.Tell(new QuorumPeerProtocol.Ready(ActorNames.Admin));
-            return;
-        }
-        var self = Self;
         var commands = _commands(Context.System);
-        StartAsync(commands).PipeTo(self, success: r => r, failure: e => new StartFailed(e.GetBaseException().Message));
+        StartAsync(commands).PipeTo(Self);
     }
 
-    private async Task<object> StartAsync(AdminCommands commands)
+    private async Task<Started> StartAsync(AdminCommands commands)
+    {
+        var problems = new List<string>();
+        WebApplication? app = null, metricsApp = null;
+        if (_settings.Enabled)
+        {
+            try
+            {
+                app = await StartAdminAsync(commands);
+            }
+            catch (Exception e)
+            {
+                problems.Add($"Problem starting AdminServer: {e.GetBaseException().Message}");
+            }
+        }
+        if (_metrics.Prometheus)
+        {
+            try
+            {
+                metricsApp = await MetricsEndpoint.StartAsync(_metrics, new PrometheusMetrics(commands.System));
+            }
+            catch (Exception e)
+            {
+                problems.Add($"Problem starting the Prometheus metrics endpoint: {e.GetBaseException().Message}");
+            }
+        }
+        return new Started(app, metricsApp, problems);
+    }
+
+    private async Task<WebApplication> StartAdminAsync(AdminCommands commands)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -77,37 +107,40 @@ internal sealed class AdminServer : ReceiveActor
         });
         var app = builder.Build();
         var prefix = "/" + _settings.CommandUrl.Trim('/');
-        app.MapGet(prefix, () => Results.Json(new Dictionary<string, object?>
-        {
-            ["command"] = "commands",
-            ["commands"] = commands.All.Select(c => c.PrimaryName).ToArray(),
-            ["error"] = null,
-        }));
-        app.MapGet(prefix + "/{name}", async (string name) =>
-        {
-            var command = commands.Find(name);
-            if (command is null)
-            {
-                return Results.Json(new Dictionary<string, object?>
-                {
-                    ["command"] = name,
-                    ["error"] = $"Command {name} not found",
-                }, statusCode: StatusCodes.Status404NotFound);
-            }
-            var body = await command.Run(commands.System);
-            body["command"] = command.PrimaryName;
-            body.TryAdd("error", null);
-            return Results.Json(body, JsonOptions);
-        });
+        // Jetty's CommandServlet lists the commands as links when no command is named.
+        app.MapGet(prefix, () => Results.Text(CommandLinks(prefix, commands), "text/html"));
+        app.MapGet(prefix + "/{name}", async (string name, HttpRequest request) =>
+            Results.Text(JsonSerializer.Serialize(await AdminDispatch.RunAsync(commands, name, Query(request)), JsonOptions), "application/json"));
         await app.StartAsync();
-        return new Started(app, app.Urls.First());
+        return app;
     }
 
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+    private static IReadOnlyDictionary<string, string> Query(HttpRequest request) =>
+        request.Query.ToDictionary(q => q.Key, q => q.Value.ToString());
+
+    private static string CommandLinks(string prefix, AdminCommands commands)
+    {
+        var sb = new StringBuilder();
+        foreach (var name in commands.All.Select(c => c.PrimaryName).Order(StringComparer.Ordinal))
+            sb.Append("<a href=\"").Append(prefix).Append('/').Append(name).Append("\">").Append(name).Append("</a>\n<br/>\n");
+        return sb.ToString();
+    }
+
+    /// <summary>Indented like Jackson's pretty printer; &lt;, &gt; and &amp; left as they are (envi's "&lt;NA&gt;").</summary>
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     protected override void PostStop()
     {
-        _app?.StopAsync().Wait(TimeSpan.FromSeconds(2));
-        (_app as IAsyncDisposable)?.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(1));
+        foreach (var app in new[] { _app, _metricsApp })
+        {
+            if (app is null)
+                continue;
+            app.StopAsync().Wait(TimeSpan.FromSeconds(2));
+            (app as IAsyncDisposable)?.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(1));
+        }
     }
 }

@@ -29,4 +29,12 @@ public static class ClientsProtocol
     }
 
     public sealed record Connections(IReadOnlyList<ConnectionSnapshot> Snapshot, ServerStatsSnapshot Server);
+
+    /// <summary>crst / srst from the admin server: connection and/or server counters back to zero; answered with <see cref="StatsReset"/>.</summary>
+    public sealed record ResetStats(bool Connections, bool Server);
+
+    public sealed record StatsReset
+    {
+        public static readonly StatsReset Instance = new();
+    }
 }

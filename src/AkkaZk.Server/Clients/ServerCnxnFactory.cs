@@ -37,6 +37,14 @@ internal sealed class ServerCnxnFactory : ReceiveActor
         Receive<ClientsProtocol.GetEndpoint>(_ => Sender.Tell(new ClientsProtocol.BoundEndpoint((IPEndPoint)_listener!.LocalEndPoint!)));
         Receive<ClientsProtocol.GetConnections>(_ =>
             Sender.Tell(new ClientsProtocol.Connections(_registry.Snapshot(), _registry.Server.Snapshot())));
+        Receive<ClientsProtocol.ResetStats>(reset =>
+        {
+            if (reset.Connections)
+                _registry.ResetConnectionStats();
+            if (reset.Server)
+                _registry.Server.Reset();
+            Sender.Tell(ClientsProtocol.StatsReset.Instance);
+        });
     }
 
     protected override void PreStart()

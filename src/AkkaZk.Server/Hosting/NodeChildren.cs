@@ -7,6 +7,7 @@ using AkkaZk.Data;
 using AkkaZk.Data.Auth;
 using AkkaZk.Database;
 using AkkaZk.Election;
+using AkkaZk.Metrics;
 using AkkaZk.QuorumPeer;
 using AkkaZk.Sessions;
 using AkkaZk.TxnLog;
@@ -32,7 +33,7 @@ public static class NodeChildren
                 new JuteWireCodec(JuteMaxFieldLength(settings))),
             [ActorNames.Admin] = _ => AdminServer.Props(
                 new AdminSettings(settings.AdminEnableServer, settings.AdminServerAddress, settings.AdminServerPort, settings.AdminCommandUrl),
-                AdminCommandSet.Create),
+                MetricsSettings.From(settings), system => AdminCommandSet.Create(system, settings)),
             [ActorNames.Election] = _ => ElectionActor.Props(settings.IsStandalone, settings.MyId),
         });
 
