@@ -4,7 +4,8 @@ using Xunit;
 
 namespace AkkaZk.Tests.Election;
 
-// Whole elections over ElectionNetwork; outcomes as ZooKeeper 3.8 ensembles elect (the highest (peerEpoch, zxid, sid)).
+// Whole elections over ElectionNetwork. The expected leaders follow from the vote order checked against the 3.8.0 jar
+// (the best (peerEpoch, zxid, sid) among a quorum); the rounds themselves were not replayed on a live ensemble.
 public class ElectionScenarioTests
 {
     [Fact]

@@ -4,8 +4,10 @@ using Xunit;
 
 namespace AkkaZk.Tests.Quorum;
 
-// QuorumMaj and QuorumHierarchical of ZooKeeper 3.8 (containsQuorum as reached through SyncedLearnerTracker,
-// which only counts voting members).
+// QuorumMaj and QuorumHierarchical of ZooKeeper 3.8. The hierarchical sets and weights below were checked against
+// the 3.8.0 jar's QuorumHierarchical. Raw QuorumMaj.containsQuorum counts any id (it says {1, 4, 5} is a quorum with
+// 4 and 5 observers); ZooKeeper never asks it that way (SyncedLearnerTracker and the Leader add participants only),
+// so our verifiers drop non-voters themselves.
 public class QuorumVerifierTests
 {
     [Theory]

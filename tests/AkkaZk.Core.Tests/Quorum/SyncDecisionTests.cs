@@ -3,7 +3,9 @@ using Xunit;
 
 namespace AkkaZk.Tests.Quorum;
 
-// LearnerHandler.syncFollower / queueCommittedProposals of ZooKeeper 3.8, case by case.
+// LearnerHandler.syncFollower / queueCommittedProposals of ZooKeeper 3.8, case by case. Every expected plan (packets,
+// snapshot or not, startForwarding zxid) was checked by running the 3.8.0 jar's LearnerHandler.syncFollower on the
+// same logs through a stub ZKDatabase and LearnerMaster; its internal marker packet is not a wire packet and is left out.
 public class SyncDecisionTests
 {
     private static long Z(long epoch, long counter) => Zxid.Make(epoch, counter);
