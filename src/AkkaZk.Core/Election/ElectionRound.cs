@@ -18,7 +18,7 @@ public sealed class ElectionRound
     private readonly long _myId;
     private readonly long _lastLoggedZxid;
     private readonly long _currentEpoch;
-    private readonly bool _isObserver;
+    private readonly bool _isVoter;
     private readonly IQuorumVerifier _verifier;
     private readonly Dictionary<long, Vote> _recvset = [];
     private readonly Dictionary<long, Vote> _outOfElection = [];
@@ -27,13 +27,14 @@ public sealed class ElectionRound
     /// <param name="lastLoggedZxid">The last zxid in this server's log (its initial candidate's zxid).</param>
     /// <param name="currentEpoch">This server's persisted currentEpoch (its initial candidate's peer epoch).</param>
     /// <param name="logicalClock">The logical clock left by the previous round; <see cref="Start"/> increments it.</param>
-    public ElectionRound(long myId, long lastLoggedZxid, long currentEpoch, long logicalClock, IQuorumVerifier verifier, bool isObserver = false)
+    /// <remarks>An observer (not a voter in <paramref name="verifier"/>) runs the round too, but proposes nobody.</remarks>
+    public ElectionRound(long myId, long lastLoggedZxid, long currentEpoch, long logicalClock, IQuorumVerifier verifier)
     {
         _myId = myId;
         _lastLoggedZxid = lastLoggedZxid;
         _currentEpoch = currentEpoch;
-        _isObserver = isObserver;
         _verifier = verifier;
+        _isVoter = verifier.IsVoter(myId);
         LogicalClock = logicalClock;
         Proposal = InitialVote();
     }
@@ -88,7 +89,9 @@ public sealed class ElectionRound
         if (Decision is not null)
             return [];
 
-        // WorkerReceiver: a server outside the voting view gets my vote back and is not counted.
+        // WorkerReceiver: a server outside the voting view (an observer) gets a vote back and is not counted.
+        // ZooKeeper answers with QuorumPeer.getCurrentVote, which while looking is still the last decided vote;
+        // the round does not know that one, so it answers with its proposal.
         if (!_verifier.IsVoter(n.Sid))
             return [new SendVote(n.Sid, CurrentVote())];
 
@@ -125,14 +128,14 @@ public sealed class ElectionRound
 
     private IEnumerable<ElectionAction> OnLooking(Vote n)
     {
-        if (_lastLoggedZxid == -1 || n.Zxid == -1)
+        if (InitialZxid == -1 || n.Zxid == -1)
             yield break;
 
         if (n.ElectionEpoch > LogicalClock)
         {
             LogicalClock = n.ElectionEpoch;
             _recvset.Clear();
-            Proposal = VoteOrder.IsBetter(n.Leader, n.Zxid, n.PeerEpoch, _myId, _lastLoggedZxid, _currentEpoch, _verifier)
+            Proposal = VoteOrder.IsBetter(n.Leader, n.Zxid, n.PeerEpoch, InitialId, InitialZxid, InitialPeerEpoch, _verifier)
                 ? Proposal with { Leader = n.Leader, Zxid = n.Zxid, PeerEpoch = n.PeerEpoch, ElectionEpoch = LogicalClock }
                 : InitialVote();
             yield return new BroadcastVote(Proposal);
@@ -185,13 +188,18 @@ public sealed class ElectionRound
 
     private IReadOnlyList<ElectionAction> Decide(Vote from, long leader)
     {
-        var state = leader == _myId ? ServerState.Leading : _isObserver ? ServerState.Observing : ServerState.Following;
+        var state = leader == _myId ? ServerState.Leading : _isVoter ? ServerState.Following : ServerState.Observing;
         Decision = new Vote(leader, from.Zxid, from.ElectionEpoch, from.PeerEpoch, state, _myId);
         Proposal = Decision;
         return [new ElectionDecided(Decision, state)];
     }
 
-    private Vote InitialVote() => new(_myId, _lastLoggedZxid, LogicalClock, _currentEpoch, ServerState.Looking, _myId);
+    // FastLeaderElection's getInitId / getInitLastLoggedZxid / getPeerEpoch: an observer starts from "nobody".
+    private long InitialId => _isVoter ? _myId : long.MinValue;
+    private long InitialZxid => _isVoter ? _lastLoggedZxid : long.MinValue;
+    private long InitialPeerEpoch => _isVoter ? _currentEpoch : long.MinValue;
+
+    private Vote InitialVote() => new(InitialId, InitialZxid, LogicalClock, InitialPeerEpoch, ServerState.Looking, _myId);
 
     private Vote CurrentVote() => Proposal with { ElectionEpoch = LogicalClock };
 }

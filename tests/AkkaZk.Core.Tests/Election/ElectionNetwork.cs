@@ -38,9 +38,13 @@ internal sealed class ElectionNetwork
             Apply(sid, Rounds[sid].Start());
     }
 
-    /// <summary>Delivers until every round decided or nothing moves any more.</summary>
-    public void Run(int maxSteps = 10_000)
+    /// <summary>
+    /// Delivers until every round decided or nothing moves any more; when all inboxes are empty and no round is
+    /// finalizing, undecided rounds see their notification timeout (at most <paramref name="maxTimeouts"/> times).
+    /// </summary>
+    public void Run(int maxSteps = 10_000, int maxTimeouts = 5)
     {
+        var timeouts = 0;
         for (var step = 0; step < maxSteps; step++)
         {
             var delivered = false;
@@ -57,9 +61,17 @@ internal sealed class ElectionNetwork
                 continue;
 
             var finalizing = Rounds.FirstOrDefault(r => r.Value.IsFinalizing && r.Value.Decision is null);
-            if (finalizing.Value is null)
+            if (finalizing.Value is not null)
+            {
+                Apply(finalizing.Key, finalizing.Value.FinalizeWaitElapsed());
+                continue;
+            }
+
+            var undecided = Rounds.Where(r => r.Value.Decision is null).ToArray();
+            if (undecided.Length == 0 || timeouts++ == maxTimeouts)
                 return;
-            Apply(finalizing.Key, finalizing.Value.FinalizeWaitElapsed());
+            foreach (var (sid, round) in undecided)
+                Apply(sid, round.NotificationTimeoutElapsed());
         }
 
         throw new InvalidOperationException("The election did not settle");

@@ -82,6 +82,22 @@ public class ElectionScenarioTests
     }
 
     [Fact]
+    public void An_observer_looking_alongside_the_voters_learns_the_leader_and_observes()
+    {
+        var net = new ElectionNetwork(new QuorumMajority([1, 2, 3], [4]));
+        foreach (var sid in new long[] { 1, 2, 3 })
+            net.AddLooking(sid, 0x100000004, 1);
+        net.AddLooking(4, 0x100000009, 1);
+
+        net.Start(4, 1, 2, 3);
+        net.Run();
+
+        Assert.Equal(3, net.DecisionOf(1)!.Leader);
+        Assert.Equal(3, net.DecisionOf(4)!.Leader);
+        Assert.Equal(ServerState.Observing, net.DecisionOf(4)!.State);
+    }
+
+    [Fact]
     public void A_late_joiner_in_the_same_round_follows_the_existing_leader()
     {
         var net = new ElectionNetwork(new QuorumMajority([1, 2, 3]));
