@@ -7,18 +7,24 @@ namespace AkkaZk.Quorum;
 public sealed record PeerEpochs(long CurrentEpoch, long AcceptedEpoch)
 {
     /// <summary>
-    /// QuorumPeer.loadDataBase: a missing file takes the epoch of the last processed zxid (current) or the current
-    /// epoch (accepted) and must then be written; inconsistent files are fatal, as in ZooKeeper.
+    /// QuorumPeer.loadDataBase of ZooKeeper 3.8.0: a missing file takes the epoch of the last processed zxid (both
+    /// files) and must then be written; a currentEpoch behind the log is repaired from a leftover
+    /// <c>currentEpoch.tmp</c> (a crash mid-write) or is fatal; an acceptedEpoch behind currentEpoch is fatal.
+    /// The messages are ZooKeeper's, epochs in bare hex and the zxid in decimal as it prints them.
     /// </summary>
-    public static PeerEpochs Load(long? currentEpoch, long? acceptedEpoch, long lastProcessedZxid)
+    public static PeerEpochs Load(long? currentEpoch, long? acceptedEpoch, long lastProcessedZxid, long? currentEpochTmp = null)
     {
         var zxidEpoch = Zxid.Epoch(lastProcessedZxid);
         var current = currentEpoch ?? zxidEpoch;
-        if (current < zxidEpoch)
-            throw new InvalidDataException($"The current epoch, {Zxid.ToHex(current)}, is older than the last zxid, {Zxid.ToHex(lastProcessedZxid)}");
-        var accepted = acceptedEpoch ?? current;
+        if (zxidEpoch > current)
+        {
+            current = currentEpochTmp
+                ?? throw new InvalidDataException($"The current epoch, {current:x}, is older than the last zxid, {lastProcessedZxid}");
+        }
+
+        var accepted = acceptedEpoch ?? zxidEpoch;
         if (accepted < current)
-            throw new InvalidDataException($"The accepted epoch, {Zxid.ToHex(accepted)} is less than the current epoch, {Zxid.ToHex(current)}");
+            throw new InvalidDataException($"The accepted epoch, {accepted:x} is less than the current epoch, {current:x}");
         return new PeerEpochs(current, accepted);
     }
 

@@ -3,7 +3,8 @@ using Xunit;
 
 namespace AkkaZk.Tests.Quorum;
 
-// Leader.getEpochToPropose / waitForEpochAck, Learner.registerWithLeader and QuorumPeer.loadDataBase of ZooKeeper 3.8.
+// Leader.getEpochToPropose / waitForEpochAck, Learner.registerWithLeader and QuorumPeer.loadDataBase of ZooKeeper 3.8,
+// read from its source and the 3.8.0 jar's bytecode (loadDataBase's defaults and messages), not run.
 public class EpochTests
 {
     private static readonly QuorumMajority Five = new([1, 2, 3, 4, 5], [6]);
@@ -129,14 +130,30 @@ public class EpochTests
     {
         Assert.Equal(new PeerEpochs(3, 3), PeerEpochs.Load(null, null, Z(3, 7)));
         Assert.Equal(new PeerEpochs(3, 5), PeerEpochs.Load(3, 5, Z(3, 7)));
-        Assert.Equal(new PeerEpochs(4, 4), PeerEpochs.Load(4, null, Z(3, 7)));
+    }
+
+    [Fact]
+    public void A_missing_accepted_epoch_comes_from_the_log_not_from_the_current_epoch()
+    {
+        var e = Assert.Throws<InvalidDataException>(() => PeerEpochs.Load(4, null, Z(3, 7)));
+        Assert.Equal("The accepted epoch, 3 is less than the current epoch, 4", e.Message);
+    }
+
+    [Fact]
+    public void A_current_epoch_behind_the_log_is_repaired_from_a_leftover_temporary_file()
+    {
+        Assert.Equal(new PeerEpochs(3, 3), PeerEpochs.Load(2, 3, Z(3, 7), currentEpochTmp: 3));
     }
 
     [Fact]
     public void Epoch_files_behind_the_log_or_each_other_are_fatal()
     {
-        Assert.Throws<InvalidDataException>(() => PeerEpochs.Load(2, 5, Z(3, 7)));
-        Assert.Throws<InvalidDataException>(() => PeerEpochs.Load(4, 3, Z(3, 7)));
+        Assert.Equal(
+            "The current epoch, 2, is older than the last zxid, 12884901895",
+            Assert.Throws<InvalidDataException>(() => PeerEpochs.Load(2, 5, Z(3, 7))).Message);
+        Assert.Equal(
+            "The accepted epoch, 1a is less than the current epoch, 1b",
+            Assert.Throws<InvalidDataException>(() => PeerEpochs.Load(0x1b, 0x1a, Z(3, 7))).Message);
     }
 
     private static long Z(long epoch, long counter) => Zxid.Make(epoch, counter);
