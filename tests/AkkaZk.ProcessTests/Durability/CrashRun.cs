@@ -8,15 +8,17 @@ namespace AkkaZk.ProcessTests.Durability;
 public static class CrashRun
 {
     public sealed record Outcome(string Root, int Sent, int Acknowledged, long MaxAckedZxid, long RecoveredZxid,
-        IReadOnlyList<string> Violations, SortedDictionary<string, ZnodeState> Recovered)
+        IReadOnlyList<string> Violations, SortedDictionary<string, ZnodeState> Recovered, TimeSpan Restart, TimeSpan Total)
     {
         public override string ToString() =>
             $"{Root}: {Acknowledged} writes acknowledged of {Sent} sent, highest acknowledged zxid 0x{MaxAckedZxid:x}, " +
-            $"recovered up to 0x{RecoveredZxid:x}, {Recovered.Count} znodes, {Violations.Count} violations";
+            $"recovered up to 0x{RecoveredZxid:x}, {Recovered.Count} znodes, {Violations.Count} violations; " +
+            $"restart {Restart.TotalSeconds:F1}s, round {Total.TotalSeconds:F1}s";
     }
 
     public static async Task<Outcome> RunAsync(AkkaZkNode node, string root, TimeSpan load, int writers = 4)
     {
+        var total = Stopwatch.StartNew();
         var workload = new CrashWorkload(root, writers);
         await using (var setup = await ZkOps.ConnectAsync(node))
         {
@@ -45,7 +47,9 @@ public static class CrashRun
                 await client.DisposeAsync();
         }
 
+        var restart = Stopwatch.StartNew();
         await node.RestartAsync();
+        restart.Stop();
         var recoveredZxid = await ServerState.LastZxidAsync(node.ClientPort);
         await using var checker = await ZkOps.ConnectAsync(node);
         var tree = await TreeReader.ReadAsync(checker, root);
@@ -55,7 +59,7 @@ public static class CrashRun
             violations.Add($"first zxid after the restart 0x{next:x} does not continue after 0x{recoveredZxid:x}");
         await checker.CloseSessionAsync();
         var sent = workload.Ledgers.Sum(l => l.CreatesSent + l.SequentialsSent + l.SetsSent.Sum());
-        return new Outcome(root, sent, workload.Acknowledged, workload.MaxAckedZxid, recoveredZxid, violations, tree);
+        return new Outcome(root, sent, workload.Acknowledged, workload.MaxAckedZxid, recoveredZxid, violations, tree, restart.Elapsed, total.Elapsed);
     }
 
     /// <summary>Reads <paramref name="root"/> again and lists how it differs from an earlier read.</summary>

@@ -38,6 +38,9 @@ public sealed class AkkaZkNode : IZkServer
     public string Home => _dir.Path;
 
     public int Pid => _process.Pid;
+
+    /// <summary>The launcher's arguments (-D properties, then the config file), for running it by hand on the same data.</summary>
+    public IReadOnlyList<string> Arguments => _args;
     public string ConnectString => $"127.0.0.1:{ClientPort}";
     public int? ExitCode => _process.ExitCode;
     public string StdOut => _process.StdOut;
