@@ -10,7 +10,7 @@ namespace AkkaZk.ProcessTests.Durability;
 /// </summary>
 public sealed class CrashTests(ITestOutputHelper output)
 {
-    private static readonly TimeSpan Load = TimeSpan.FromSeconds(1.2);
+    private static readonly TimeSpan Load = TimeSpan.FromSeconds(1);
 
     [Fact]
     public async Task Acknowledged_writes_survive_twenty_kill_9s_under_four_concurrent_writers()

@@ -13,6 +13,18 @@ public sealed class RestartTests
         var node = await AkkaZkNode.StartAsync("restart");
         try
         {
+            await StopAndRestartKeepsEverythingAsync(node);
+        }
+        finally
+        {
+            await node.DisposeAsync();
+        }
+    }
+
+    /// <summary>Writes <see cref="VariedTree"/>, SIGTERM, restart, and compares everything (shared with the PostgreSQL tests).</summary>
+    public static async Task StopAndRestartKeepsEverythingAsync(AkkaZkNode node)
+    {
+        {
             var owner = await ZkOps.ConnectAsync(node, sessionTimeoutMs: 30000);
             var lastWritten = await VariedTree.WriteAsync(owner);
             SortedDictionary<string, ZnodeState> before;
@@ -39,10 +51,6 @@ public sealed class RestartTests
             Assert.Equal(owner.SessionId, again.SessionId);
             var (_, _, next) = await again.CreateAsync(VariedTree.Root + "/after-restart", "x");
             Assert.True(next > zxidBefore, $"first zxid after the restart 0x{next:x} is not above 0x{zxidBefore:x}");
-        }
-        finally
-        {
-            await node.DisposeAsync();
         }
     }
 }
