@@ -17,7 +17,7 @@ public sealed class PostgresDurabilityTests(PostgresServer postgres, ITestOutput
         var node = await StartAsync("pg-restart", 100000);
         try
         {
-            await RestartTests.StopAndRestartKeepsEverythingAsync(node);
+            await RestartScenario.StopAndRestartKeepsEverythingAsync(node);
             Assert.False(File.Exists(Path.Combine(node.DataDir, "txnlog.db")), "a SQLite txn log was written although plugin = postgresql");
         }
         finally
