@@ -1,5 +1,6 @@
 using AkkaZk.ProcessTests.Infrastructure;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace AkkaZk.ProcessTests.Durability;
 
@@ -7,15 +8,18 @@ namespace AkkaZk.ProcessTests.Durability;
 /// A damaged txn log or snapshot store, or a data dir that cannot be written: the node must refuse to start
 /// (non-zero exit, a message naming the file) rather than serve an empty or partial tree.
 /// </summary>
-public sealed class BadDataTests
+public sealed class BadDataTests(ITestOutputHelper output)
 {
-    public enum Damage { GarbageHeader, TruncatedToHalf }
+    /// <summary>GarbageHeader and TruncatedToHalf fail when the file is opened; GarbledPages (page 1 intact) only when it is read.</summary>
+    public enum Damage { GarbageHeader, TruncatedToHalf, GarbledPages }
 
     [Theory]
     [InlineData("txnlog.db", Damage.GarbageHeader)]
     [InlineData("txnlog.db", Damage.TruncatedToHalf)]
     [InlineData("snapshots.db", Damage.GarbageHeader)]
     [InlineData("snapshots.db", Damage.TruncatedToHalf)]
+    [InlineData("txnlog.db", Damage.GarbledPages)]
+    [InlineData("snapshots.db", Damage.GarbledPages)]
     public async Task Damaged_database_file_stops_the_start_with_a_message_naming_it(string file, Damage damage)
     {
         var node = await AkkaZkNode.StartAsync("damaged", new ServerSettings(["snapCount=100"], new Dictionary<string, string>()));
@@ -36,6 +40,7 @@ public sealed class BadDataTests
             var damaged = await File.ReadAllBytesAsync(path);
 
             var result = await AkkaZkTool.RunAsync(node.Arguments, TimeSpan.FromSeconds(90));
+            output.WriteLine($"exit code {result.ExitCode} after {result.Elapsed.TotalSeconds:F1}s; stderr:\n{result.StdErr}");
 
             Assert.False(result.TimedOut, "the node hung on a damaged database instead of refusing to start\n" + result.Describe());
             Assert.True(result.ExitCode != 0, $"exit code 0 on a damaged {file}\n" + result.Describe());
@@ -116,6 +121,14 @@ public sealed class BadDataTests
             case Damage.TruncatedToHalf:
                 Assert.True(stream.Length >= 4 * 4096, $"{path} is only {stream.Length} bytes: too small to truncate meaningfully");
                 stream.SetLength(stream.Length / 2 / 4096 * 4096);
+                break;
+            case Damage.GarbledPages:
+                var pageSize = 4096;
+                Assert.True(stream.Length >= 3 * pageSize, $"{path} is only {stream.Length} bytes");
+                stream.Position = pageSize;
+                var garbage = new byte[stream.Length - pageSize];
+                new Random(42).NextBytes(garbage);
+                stream.Write(garbage);
                 break;
         }
     }
