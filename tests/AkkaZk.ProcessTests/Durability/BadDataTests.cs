@@ -47,6 +47,13 @@ public sealed class BadDataTests(ITestOutputHelper output)
             Assert.Contains(file, result.StdErr);
             Assert.DoesNotContain("node started", result.StdOut + result.StdErr);
             Assert.Equal(damaged, await File.ReadAllBytesAsync(path)); // not repaired or recreated behind the operator's back
+
+            // the offline tool fails on it too, rather than hanging or printing an empty log
+            var dump = await AkkaZkTool.RunAsync(["txnlog", "dump", node.DataDir], TimeSpan.FromSeconds(60));
+            output.WriteLine($"txnlog dump: exit code {dump.ExitCode} after {dump.Elapsed.TotalSeconds:F1}s; stderr:\n{dump.StdErr}");
+            Assert.False(dump.TimedOut, "txnlog dump hung on a damaged database\n" + dump.Describe());
+            Assert.True(dump.ExitCode != 0, dump.Describe());
+            Assert.Contains(file, dump.StdErr);
         }
         finally
         {
