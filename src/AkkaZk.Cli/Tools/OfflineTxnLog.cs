@@ -28,8 +28,9 @@ internal sealed class OfflineTxnLog : IAsyncDisposable
             akka.coordinated-shutdown.run-by-clr-shutdown-hook = off
             """).WithFallback(settings.ToAkkaConfig());
         _system = ActorSystem.Create("akkazk-tool", config);
-        var sink = _system.ActorOf(Props.Create(() => new ChannelSink(_output.Writer)), "sink");
+        var sink = _system.ActorOf(Props.Create(() => new ChannelSink(_output.Writer, StoreOf(settings))), "sink");
         Log = _system.ActorOf(TxnLogProtocol.Props(settings, sink), "txn-log");
+        sink.Tell(new WatchLog(Log));
     }
 
     public static OfflineTxnLog Open(string target, IReadOnlyDictionary<string, string> systemProperties, string? dataLogDir = null)
@@ -44,13 +45,36 @@ internal sealed class OfflineTxnLog : IAsyncDisposable
         }
         if (settings.Plugin == TxnLogPlugin.Sqlite && !File.Exists(settings.JournalPath))
             throw new NodeStartException($"no txn log at {settings.JournalPath}");
+        if (settings.Plugin == TxnLogPlugin.Sqlite)
+        {
+            try
+            {
+                SqliteDurability.Check(settings.JournalPath);
+                SqliteDurability.Check(settings.SnapshotPath);
+            }
+            catch (InvalidOperationException e)
+            {
+                throw new NodeStartException(e.Message);
+            }
+        }
         return new OfflineTxnLog(settings);
     }
 
     public async ValueTask DisposeAsync() => await _system.Terminate();
 
+    private static string StoreOf(TxnLogSettings settings) =>
+        settings.Plugin == TxnLogPlugin.Sqlite ? $"{settings.JournalPath} or {settings.SnapshotPath}" : "PostgreSQL";
+
+    private sealed record WatchLog(IActorRef Log);
+
+    /// <summary>Forwards recovery output; if the txn log stops (it does when recovery fails) the output ends with an error.</summary>
     private sealed class ChannelSink : ReceiveActor
     {
-        public ChannelSink(ChannelWriter<object> writer) => ReceiveAny(message => writer.TryWrite(message));
+        public ChannelSink(ChannelWriter<object> writer, string store)
+        {
+            Receive<WatchLog>(watch => Context.Watch(watch.Log));
+            Receive<Terminated>(_ => writer.TryComplete(new NodeStartException($"the txn log in {store} cannot be read (see the errors above)")));
+            ReceiveAny(message => writer.TryWrite(message));
+        }
     }
 }

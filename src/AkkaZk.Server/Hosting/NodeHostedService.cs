@@ -25,8 +25,11 @@ public sealed class NodeHostedService(NodeSettings settings, Akka.Configuration.
         _system.WhenTerminated.ContinueWith(_ =>
         {
             var reason = CoordinatedShutdown.Get(_system).ShutdownReason;
-            if (reason is FatalErrorReason)
+            if (reason is FatalErrorReason fatal)
+            {
+                Console.Error.WriteLine($"akkazk: stopped: {fatal.Message}");
                 Environment.ExitCode = 1;
+            }
             lifetime.StopApplication();
         }, TaskScheduler.Default);
         return Task.CompletedTask;

@@ -69,7 +69,19 @@ internal sealed class QuorumPeerActor : ReceiveActor
             else
                 _held[deliver.Child] = [(deliver.Message, Sender)];
         });
-        Receive<Terminated>(t => _log.Warning("child {0} stopped", t.ActorRef.Path.Name));
+        Receive<Terminated>(t =>
+        {
+            var child = t.ActorRef.Path.Name;
+            if (child is not (ActorNames.TxnLog or ActorNames.DataTree))
+            {
+                _log.Warning("child {0} stopped", child);
+                return;
+            }
+            // the txn log stops itself on a failed recovery, journal write or snapshot save: the database can no
+            // longer be trusted, so the node stops (during a normal shutdown this changes nothing: it is already running)
+            _log.Error("child {0} stopped; stopping the node", child);
+            StopNode($"{child} stopped");
+        });
     }
 
     private void StartNext()

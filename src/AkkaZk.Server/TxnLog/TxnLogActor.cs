@@ -318,8 +318,13 @@ internal sealed class TxnLogActor : PersistentActor
 
     protected override void OnRecoveryFailure(Exception reason, object? message = null)
     {
-        _log.Error(reason, "txn log {0}: recovery failed, the journal or snapshot store cannot be read ({1}); stopping instead of starting empty",
-            PersistenceId, reason.Message);
+        var store = _settings.Plugin == TxnLogPlugin.Sqlite ? $"{_settings.JournalPath} or {_settings.SnapshotPath}" : "PostgreSQL";
+        _log.Error(reason, "txn log {0}: recovery failed, the journal or snapshot store ({1}) cannot be read ({2}); stopping instead of starting empty",
+            PersistenceId, store, reason.Message);
+        // Akka stops this actor after a failed recovery; as a QuorumPeer child that must stop the node, not leave it half started
+        if (_siblingListener is not null)
+            Context.Parent.Tell(new QuorumPeer.QuorumPeerProtocol.StartFailed(QuorumPeer.ActorNames.TxnLog,
+                $"txn log recovery failed, {store} cannot be read: {reason.Message}"));
     }
 
     protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)

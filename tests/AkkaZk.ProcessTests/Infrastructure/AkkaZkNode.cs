@@ -3,20 +3,29 @@ namespace AkkaZk.ProcessTests.Infrastructure;
 /// <summary>
 /// One `akkazk` process started as `scripts/akkazk [-Dk=v...] zoo.cfg` with a generated zoo.cfg
 /// (tickTime, dataDir, clientPort, admin.serverPort, 4lw.commands.whitelist=*), stopped with SIGTERM.
+/// A node can be killed (SIGKILL) and started again on the same configuration and data dir.
 /// </summary>
 public sealed class AkkaZkNode : IZkServer
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
-    private readonly TempDir _dir;
-    private readonly RunningProcess _process;
+    private static readonly Lazy<Task<ProcessResult>> Build = new(() =>
+        ProcessRunner.RunAsync(RepoPaths.AkkaZkLauncher, ["version"], TimeSpan.FromMinutes(10)));
 
-    private AkkaZkNode(TempDir dir, RunningProcess process, int clientPort, int adminPort, string configFile)
+    private readonly TempDir _dir;
+    private readonly string _launcher;
+    private readonly IReadOnlyList<string> _args;
+    private RunningProcess _process;
+
+    private AkkaZkNode(TempDir dir, RunningProcess process, int clientPort, int adminPort, string configFile,
+        string launcher, IReadOnlyList<string> args)
     {
         _dir = dir;
         _process = process;
         ClientPort = clientPort;
         AdminPort = adminPort;
         ConfigFile = configFile;
+        _launcher = launcher;
+        _args = args;
     }
 
     public string Name => "AkkaZk";
@@ -24,6 +33,14 @@ public sealed class AkkaZkNode : IZkServer
     public int AdminPort { get; }
     public string ConfigFile { get; }
     public string DataDir => Path.Combine(_dir.Path, "data");
+
+    /// <summary>The node's temp dir (config file, data dir); it outlives restarts and goes with <see cref="DisposeAsync"/>.</summary>
+    public string Home => _dir.Path;
+
+    public int Pid => _process.Pid;
+
+    /// <summary>The launcher's arguments (-D properties, then the config file), for running it by hand on the same data.</summary>
+    public IReadOnlyList<string> Arguments => _args;
     public string ConnectString => $"127.0.0.1:{ClientPort}";
     public int? ExitCode => _process.ExitCode;
     public string StdOut => _process.StdOut;
@@ -46,27 +63,77 @@ public sealed class AkkaZkNode : IZkServer
     /// <param name="launcher">the launcher to run; scripts/akkazk unless a test says otherwise</param>
     public static async Task<AkkaZkNode> StartAsync(string purpose, ServerSettings? settings = null, string? launcher = null)
     {
-        settings ??= ServerSettings.Default;
+        var used = settings ?? ServerSettings.Default;
+        return await StartWithConfigAsync(purpose, "zoo.cfg",
+            (home, clientPort, adminPort) => ZooCfg(Path.Combine(home, "data"), clientPort, adminPort, used.ZooCfgLines),
+            used.SystemProperties, launcher);
+    }
+
+    /// <summary>
+    /// Starts a node on a configuration file of the test's making (a node.conf, say), written as
+    /// <paramref name="fileName"/> into a fresh temp dir: <paramref name="content"/> gets that dir and two free
+    /// ports (client, admin). The data dir should be `&lt;dir&gt;/data` for <see cref="DataDir"/> to be right.
+    /// </summary>
+    public static async Task<AkkaZkNode> StartWithConfigAsync(string purpose, string fileName,
+        Func<string, int, int, string> content, IReadOnlyDictionary<string, string>? systemProperties = null,
+        string? launcher = null)
+    {
         launcher ??= RepoPaths.AkkaZkLauncher;
         if (!File.Exists(launcher))
             throw new InvalidOperationException(
                 $"{Path.GetRelativePath(RepoPaths.Root, launcher)} does not exist, so there is no AkkaZk to test. " +
                 "Set AKKAZK_TARGET=reference to run these tests with Apache ZooKeeper on both sides.");
+        if (launcher == RepoPaths.AkkaZkLauncher)
+            await EnsureBuiltAsync();
         var dir = new TempDir("akkazk-" + purpose);
         var ports = FreePort.Take(2);
-        var config = Path.Combine(dir.Path, "zoo.cfg");
-        await File.WriteAllTextAsync(config, ZooCfg(Path.Combine(dir.Path, "data"), ports[0], ports[1], settings.ZooCfgLines));
-        var args = settings.SystemProperties.Select(p => $"-D{p.Key}={p.Value}").Append(config);
-        var process = ProcessRunner.Start(launcher, args);
-        var node = new AkkaZkNode(dir, process, ports[0], ports[1], config);
-        if (!await FourLetterWords.WaitForImOkAsync(ports[0], StartTimeout, () => !process.HasExited))
+        var config = Path.Combine(dir.Path, fileName);
+        await File.WriteAllTextAsync(config, content(dir.Path, ports[0], ports[1]));
+        var args = (systemProperties ?? new Dictionary<string, string>()).Select(p => $"-D{p.Key}={p.Value}").Append(config).ToList();
+        var node = new AkkaZkNode(dir, ProcessRunner.Start(launcher, args), ports[0], ports[1], config, launcher, args);
+        await node.WaitUntilServingAsync();
+        return node;
+    }
+
+    /// <summary>
+    /// Builds the launcher's Release binaries once per test run (scripts/akkazk builds on first use, which on a
+    /// loaded machine can take longer than a node is given to start).
+    /// </summary>
+    public static async Task EnsureBuiltAsync()
+    {
+        var result = await Build.Value;
+        if (!result.Succeeded)
+            throw new InvalidOperationException("scripts/akkazk version failed (build?):\n" + result.Describe());
+    }
+
+    /// <summary>SIGKILL (no shutdown of any kind) and wait until the process is gone.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill();
+        if (!await _process.WaitForExitAsync(TimeSpan.FromSeconds(10)))
+            throw new InvalidOperationException($"AkkaZk pid {_process.Pid} survived SIGKILL");
+    }
+
+    /// <summary>Starts the node again, same command line, config file and data dir, after it stopped or was killed.</summary>
+    public async Task RestartAsync()
+    {
+        if (!_process.HasExited)
+            throw new InvalidOperationException("the node is still running; stop or kill it first");
+        _process.Dispose();
+        _process = ProcessRunner.Start(_launcher, _args);
+        await WaitUntilServingAsync();
+    }
+
+    private async Task WaitUntilServingAsync()
+    {
+        var process = _process;
+        if (!await FourLetterWords.WaitForImOkAsync(ClientPort, StartTimeout, () => !process.HasExited))
         {
             var why = process.HasExited ? $"exited with code {process.ExitCode}" : $"gave no imok within {StartTimeout.TotalSeconds}s";
-            var output = node.Diagnostics();
-            await node.DisposeAsync();
+            var output = Diagnostics();
+            await DisposeAsync();
             throw new InvalidOperationException($"AkkaZk ({process.CommandLine}) {why}.\n{output}");
         }
-        return node;
     }
 
     /// <summary>SIGTERM and wait; returns the exit code (SIGKILL after <paramref name="grace"/>).</summary>
