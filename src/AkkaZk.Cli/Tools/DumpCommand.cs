@@ -19,7 +19,7 @@ internal static class DumpCommand
             Console.Error.WriteLine($"usage: akkazk {what} dump <zoo.cfg | node.conf | dataDir>");
             return 2;
         }
-        await using var log = OfflineTxnLog.Open(args[1], systemProperties);
+        await using var log = OfflineTxnLog.Open(args[1], systemProperties, wholeJournal: what == "txnlog");
         var txns = 0L;
         await foreach (var message in log.Output.ReadAllAsync())
         {
@@ -37,7 +37,7 @@ internal static class DumpCommand
                     break;
                 case TxnLogProtocol.RecoveryCompleted completed:
                     if (what == "txnlog")
-                        Console.Out.WriteLine($"EOF reached after {txns} txns (snapshot at zxid 0x{completed.SnapshotZxid:x} covers earlier ones).");
+                        Console.Out.WriteLine($"EOF reached after {txns} txns.");
                     else if (completed.SnapshotZxid == 0)
                         Console.Out.WriteLine("no snapshot yet");
                     return 0;

@@ -33,7 +33,7 @@ internal sealed class OfflineTxnLog : IAsyncDisposable
         sink.Tell(new WatchLog(Log));
     }
 
-    public static OfflineTxnLog Open(string target, IReadOnlyDictionary<string, string> systemProperties, string? dataLogDir = null)
+    public static OfflineTxnLog Open(string target, IReadOnlyDictionary<string, string> systemProperties, string? dataLogDir = null, bool wholeJournal = false)
     {
         TxnLogSettings settings;
         if (Directory.Exists(target))
@@ -57,7 +57,7 @@ internal sealed class OfflineTxnLog : IAsyncDisposable
                 throw new NodeStartException(e.Message);
             }
         }
-        return new OfflineTxnLog(settings);
+        return new OfflineTxnLog(settings with { ReplayWholeJournal = wholeJournal });
     }
 
     public async ValueTask DisposeAsync() => await _system.Terminate();

@@ -49,6 +49,9 @@ internal sealed class TxnLogActor : PersistentActor
 
     public override string PersistenceId => _settings.PersistenceId;
 
+    public override Recovery Recovery =>
+        _settings.ReplayWholeJournal ? new Recovery(SnapshotSelectionCriteria.None) : base.Recovery;
+
     protected override void PreStart()
     {
         // Akka.Persistence.Sql retries a failing table initialisation forever, so a file that is not a database

@@ -59,6 +59,12 @@ public sealed record TxnLogSettings
 
     public GroupCommit GroupCommit { get; }
 
+    /// <summary>
+    /// Replay the whole journal that is still kept, ignoring snapshots (the offline txnlog dump: every txn, like
+    /// ZooKeeper's TxnLogToolkit over a log file). Never for a serving node.
+    /// </summary>
+    public bool ReplayWholeJournal { get; init; }
+
     public string JournalPath => Path.Combine(DataLogDir, JournalFileName);
     public string SnapshotPath => Path.Combine(DataDir, SnapshotFileName);
 
