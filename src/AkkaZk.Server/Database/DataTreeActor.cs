@@ -99,16 +99,8 @@ internal sealed partial class DataTreeActor : ReceiveActor, IWithTimers
 
     private void AnswerRead(Submit submit)
     {
-        ReadResult result;
-        if (submit.Type == OpCode.Sync)
-        {
-            var path = ((SyncRequest)submit.Request).Path;
-            result = new ReadResult(ErrorCode.Ok, new SyncResponse(path), []);
-        }
-        else
-        {
-            result = _db.Read(submit.Session, submit.Type, submit.Request, submit.WatcherId);
-        }
+        // sync is a read here: in a standalone server this node is the leader, so it is already in sync.
+        var result = _db.Read(submit.Session, submit.Type, submit.Request, submit.WatcherId);
         Deliver(result.Notifications);
         submit.ReplyTo.Tell(new Reply(submit.Xid, submit.Type, _db.LastProcessedZxid, result.Err, result.Response));
     }
