@@ -41,7 +41,11 @@ public sealed partial class ShellTests(AdminNodeFixture fixture) : IClassFixture
         Assert.Equal("/a/x", listed[3]);
     }
 
-    /// <summary>zkCli's commands with their errors; the session's own zxids, times and ids differ and are masked.</summary>
+    /// <summary>
+    /// zkCli's commands with their errors; the session's own zxids, times and ids differ and are masked. No
+    /// printwatches toggling around a change: whether zkCli's event thread prints before or after "printwatches on"
+    /// is a race in zkCli itself.
+    /// </summary>
     private static readonly string[] Script =
     [
         "create /s1 hello", "create -s /s1/q- a", "create -e /s1/e data", "create -c /cont", "create /s1/child",
@@ -49,7 +53,7 @@ public sealed partial class ShellTests(AdminNodeFixture fixture) : IClassFixture
         "set -v 99 /s1 x", "get /nonexist", "stat /nonexist", "ls /nonexist", "delete /s1", "delete /nonexist",
         "create /s1 dup", "getAcl /s1", "setAcl /s1 world:anyone:cdrwa", "getAcl -s /s1", "addauth digest u:p", "whoami",
         "getAllChildrenNumber /s1", "sync /s1", "addWatch /s1", "removewatches /s1", "ls x", "create /q/w/e",
-        "create /e1/c", "getEphemerals /s1", "printwatches off", "get -w /s1", "set /s1 unseen", "printwatches on",
+        "create /e1/c", "getEphemerals /s1", "get -w /s1", "set /s1 unseen",
         "deleteall /s1", "ls /", "get", "foo", "history", "quit",
     ];
 
