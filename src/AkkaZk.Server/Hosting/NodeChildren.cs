@@ -34,7 +34,7 @@ public static class NodeChildren
             [ActorNames.Admin] = _ => AdminServer.Props(
                 new AdminSettings(settings.AdminEnableServer, settings.AdminServerAddress, settings.AdminServerPort, settings.AdminCommandUrl),
                 MetricsSettings.From(settings), system => AdminCommandSet.Create(system, settings)),
-            [ActorNames.Election] = _ => ElectionActor.Props(settings.IsStandalone, settings.MyId),
+            [ActorNames.Election] = _ => ElectionActor.Props(settings.IsStandalone),
         });
 
     private static DataTreeSettings DataTreeSettingsFor(NodeSettings s) => new(
