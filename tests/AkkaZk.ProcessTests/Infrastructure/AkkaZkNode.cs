@@ -134,6 +134,11 @@ public sealed class AkkaZkNode : IZkServer
             await DisposeAsync();
             throw new InvalidOperationException($"AkkaZk ({process.CommandLine}) {why}.\n{output}");
         }
+        // imok comes once the client port is open; the admin server and the election start after it. The root
+        // logs "node started" when every startup step is done.
+        var deadline = DateTime.UtcNow + StartTimeout;
+        while (!process.StdOut.Contains("node started", StringComparison.Ordinal) && !process.HasExited && DateTime.UtcNow < deadline)
+            await Task.Delay(50);
     }
 
     /// <summary>SIGTERM and wait; returns the exit code (SIGKILL after <paramref name="grace"/>).</summary>
