@@ -13,14 +13,11 @@ internal sealed partial class DataTreeActor
     private Stats BuildStats()
     {
         var tree = _db.Tree;
-        long dataSize = 0;
-        foreach (var (path, node) in tree.Nodes)
-            dataSize += path.Length + (node.Data?.Length ?? 0);
         var watches = _db.Watches;
         return new Stats(
             _db.LastProcessedZxid,
             tree.NodeCount,
-            dataSize,
+            tree.ApproximateDataSize,
             tree.EphemeralCount,
             watches.Count,
             watches.ByPath.Count,
