@@ -13,6 +13,11 @@ public static class ActorNames
     public const string Admin = "admin";
     public const string Election = "election";
 
+    /// <summary>The Zab role the election actor starts once decided: /user/quorum-peer/election/{leader|follower|observer}.</summary>
+    public const string Leader = "leader";
+    public const string Follower = "follower";
+    public const string Observer = "observer";
+
     /// <summary>The order in which the QuorumPeer starts its children (ZooKeeper's own startup order).</summary>
     public static readonly IReadOnlyList<string> StartupOrder =
         [Config, Cleanup, TxnLog, DataTree, Sessions, Clients, Admin, Election];

@@ -1,0 +1,55 @@
+using Akka.Actor;
+using AkkaZk.Config;
+using AkkaZk.Hosting;
+using AkkaZk.Quorum;
+using AkkaZk.QuorumPeer;
+
+namespace AkkaZk.Zab;
+
+/// <summary>
+/// The static membership from zoo.cfg as this server sees it: who votes, who observes, and where each server's
+/// actors live. Every server's Akka.Remote endpoint is its host:quorumPort; election notifications and Zab packets
+/// both travel over it.
+/// </summary>
+public sealed class EnsembleView
+{
+    public EnsembleView(IReadOnlyList<ServerSpec> servers, long myId, IQuorumVerifier verifier)
+    {
+        Servers = servers.ToDictionary(s => s.Id);
+        MyId = myId;
+        Verifier = verifier;
+        Fingerprint = string.Join(",", servers.OrderBy(s => s.Id)
+            .Select(s => $"{s.Id}={s.Host}:{s.QuorumPort}:{s.ElectionPort}:{s.Role.ToString().ToLowerInvariant()}"));
+    }
+
+    public static EnsembleView From(NodeSettings settings) =>
+        new(settings.Servers, settings.MyId, QuorumVerifiers.From(settings));
+
+    public IReadOnlyDictionary<long, ServerSpec> Servers { get; }
+
+    public long MyId { get; }
+
+    public IQuorumVerifier Verifier { get; }
+
+    /// <summary>The server list in one line; peers compare it to refuse a server configured with another ensemble.</summary>
+    public string Fingerprint { get; }
+
+    public ServerSpec Me => Servers[MyId];
+
+    public bool IsObserver => !Verifier.IsVoter(MyId);
+
+    public IEnumerable<long> Others => Servers.Keys.Where(id => id != MyId);
+
+    public Address AddressOf(long sid)
+    {
+        var server = Servers[sid];
+        return new Address("akka.tcp", NodeActorSystem.Name, server.Host, server.QuorumPort);
+    }
+
+    /// <summary>The election actor of server <paramref name="sid"/>.</summary>
+    public ActorPath ElectionPath(long sid) =>
+        new RootActorPath(AddressOf(sid)) / "user" / ActorNames.QuorumPeer / ActorNames.Election;
+
+    /// <summary>Where server <paramref name="sid"/>'s leader actor lives while it leads.</summary>
+    public ActorPath LeaderPath(long sid) => ElectionPath(sid) / ActorNames.Leader;
+}
