@@ -100,6 +100,12 @@ internal sealed class ClientConnection : ReceiveActor
         {
             var connect = _connect!;
             _lastZxid = last.Zxid;
+            if (!last.Serving)
+            {
+                _log.Info("Closing the connection of client {0}: this server is not serving clients (looking for a leader or syncing)", _remote);
+                Context.Stop(Self);
+                return;
+            }
             if (connect.LastZxidSeen > last.Zxid)
             {
                 _log.Info("Refusing session request for client {0} as it has seen zxid 0x{1:x} our last zxid is 0x{2:x} client must try another server",

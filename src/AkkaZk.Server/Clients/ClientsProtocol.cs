@@ -15,6 +15,16 @@ public static class ClientsProtocol
         Akka.Actor.Props.Create(() => new ServerCnxnFactory(settings, dataTree, sessions, codec));
 
     /// <summary>Asks for the bound endpoint (useful with port 0); answered with <see cref="BoundEndpoint"/>.</summary>
+    /// <summary>The server left its Zab role (or lost its leader): close every client connection, as ZooKeeper does; clients reconnect elsewhere.</summary>
+    public sealed class CloseAllConnections
+    {
+        public static readonly CloseAllConnections Instance = new();
+
+        private CloseAllConnections()
+        {
+        }
+    }
+
     public sealed record GetEndpoint
     {
         public static readonly GetEndpoint Instance = new();

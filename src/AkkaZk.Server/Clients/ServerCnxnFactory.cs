@@ -34,6 +34,13 @@ internal sealed class ServerCnxnFactory : ReceiveActor
 
         Receive<Accepted>(accepted => OnAccepted(accepted.Socket));
         Receive<Terminated>(terminated => OnConnectionStopped(terminated.ActorRef));
+        Receive<ClientsProtocol.CloseAllConnections>(_ =>
+        {
+            if (_connections.Count > 0)
+                _log.Info("closing {0} client connections: the server is not serving", _connections.Count);
+            foreach (var connection in _connections.Keys)
+                Context.Stop(connection);
+        });
         Receive<ClientsProtocol.GetEndpoint>(_ => Sender.Tell(new ClientsProtocol.BoundEndpoint((IPEndPoint)_listener!.LocalEndPoint!)));
         Receive<ClientsProtocol.GetConnections>(_ =>
             Sender.Tell(new ClientsProtocol.Connections(_registry.Snapshot(), _registry.Server.Snapshot())));

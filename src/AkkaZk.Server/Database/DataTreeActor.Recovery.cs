@@ -34,6 +34,8 @@ internal sealed partial class DataTreeActor
                     continue;
                 _db.Apply(TxnBytes.Decode(logged.Txn));
                 _txnsSinceSnapshot++;
+                if (_settings.Ensemble)
+                    RememberCommitted(logged.Zxid, logged.Txn);
             }
         });
         Receive<TxnLogProtocol.RecoveryCompleted>(completed =>
@@ -45,10 +47,13 @@ internal sealed partial class DataTreeActor
                 _loadClock.ElapsedMilliseconds, _db.LastProcessedZxid, _db.Tree.NodeCount, _db.Sessions.Count, completed.ReplayedTxns);
             _snapshotAt = NextSnapshotPoint();
             Timers.StartPeriodicTimer("containers", CheckContainers.Instance, _settings.ContainerCheckInterval);
-            Become(Serving);
+            if (_settings.Ensemble)
+                Become(Idle);
+            else
+                Become(Serving);
             ReportReady();
         });
-        Receive<GetLastZxid>(_ => Sender.Tell(new LastZxid(_db.LastProcessedZxid)));
+        Receive<GetLastZxid>(_ => Sender.Tell(new LastZxid(_db.LastProcessedZxid, false)));
     }
 
     /// <summary>ZooKeeper's SyncRequestProcessor: snapshot after a random count in [snapCount/2, snapCount].</summary>
@@ -74,7 +79,16 @@ internal sealed partial class DataTreeActor
 
     private void SnapshotReplies()
     {
-        Receive<TxnLogProtocol.SnapshotSaved>(_ => _snapshotInFlight = false);
+        Receive<TxnLogProtocol.SnapshotSaved>(saved =>
+        {
+            if (_installing is { } installing && installing.Zxid == saved.LastZxid)
+            {
+                _installing = null;
+                installing.ReplyTo.Tell(new ReplicationProtocol.SnapshotInstalled(saved.LastZxid));
+                return;
+            }
+            _snapshotInFlight = false;
+        });
         Receive<TxnLogProtocol.SnapshotRejected>(rejected =>
         {
             _snapshotInFlight = false;

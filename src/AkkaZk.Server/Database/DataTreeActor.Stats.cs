@@ -78,9 +78,7 @@ internal sealed partial class DataTreeActor
     {
         foreach (var path in _db.ContainerAndTtlCandidates(Now()))
         {
-            var zxid = ++_lastPreparedZxid;
-            var txn = _db.Prepare(Data.SessionContext.Anonymous(0), 0, OpCode.DeleteContainer, new DeleteContainerRequest(path), zxid, Now());
-            Append(new InFlight(txn, null, null));
+            PrepareRequest(Data.SessionContext.Anonymous(0), 0, OpCode.DeleteContainer, new DeleteContainerRequest(path), null);
         }
     }
 }

@@ -9,9 +9,11 @@ using static AkkaZk.Database.DataTreeProtocol;
 namespace AkkaZk.Database;
 
 /// <summary>
-/// Owns the in-memory database (ZooKeeper's ZKDatabase) and runs the standalone request pipeline:
-/// prep (zxid + txn) → txn-log (durable) → apply → reply. Reads of a session wait until every earlier
-/// write of that session has been applied, so each session sees its own writes in order (FIFO client order).
+/// Owns the in-memory database (ZooKeeper's ZKDatabase) and runs the request pipeline: prep (zxid + txn) →
+/// txn-log (durable; in an ensemble also acknowledged by a quorum) → apply → reply. Reads of a session wait until
+/// every earlier write of that session has been applied, so each session sees its own writes in order (FIFO
+/// client order). A standalone node serves at once; an ensemble member serves only while its Zab role says so
+/// (see DataTreeActor.Replication.cs).
 /// </summary>
 internal sealed partial class DataTreeActor : ReceiveActor, IWithTimers
 {
@@ -34,31 +36,40 @@ internal sealed partial class DataTreeActor : ReceiveActor, IWithTimers
         Recovering();
     }
 
-    /// <summary>Work waiting on one session's earlier writes.</summary>
+    /// <summary>Work waiting on one session's earlier writes: the xids of its writes in flight, and the requests behind them.</summary>
     private sealed class SessionQueue
     {
         public readonly Queue<object> Items = new();
     }
 
-    /// <summary>A write waiting for the txn log: what to do once it is durable.</summary>
-    private sealed record InFlight(Txn Txn, Submit? Request, IActorRef? SessionReplyTo);
+    /// <summary>A txn on its way to the tree: what to answer once it is durable (and, in an ensemble, committed).</summary>
+    private sealed class InFlight(Txn txn, Submit? request, IActorRef? sessionReplyTo)
+    {
+        public Txn Txn { get; } = txn;
+        public Submit? Request { get; } = request;
+        public IActorRef? SessionReplyTo { get; } = sessionReplyTo;
+        public byte[] Bytes { get; init; } = TxnBytes.Encode(txn);
+        public bool Logged { get; set; }
+        public long Zxid => Txn.Header.Zxid;
+    }
 
     private void Serving()
     {
         Receive<Submit>(OnSubmit);
-        Receive<CreateSession>(create =>
+        Receive<CreateSession>(create => Prepare(_db.PrepareCreateSession(create.SessionId, 0, create.TimeoutMs, NextZxid(), Now()), null, create.ReplyTo));
+        Receive<CloseSession>(close => Prepare(_db.PrepareCloseSession(close.SessionId, 0, NextZxid(), Now()), null, null));
+        Receive<TxnLog.TxnLogProtocol.Appended>(appended =>
         {
-            var zxid = ++_lastPreparedZxid;
-            var txn = _db.PrepareCreateSession(create.SessionId, 0, create.TimeoutMs, zxid, Now());
-            Append(new InFlight(txn, null, create.ReplyTo));
+            _inFlight--;
+            ApplyTxn((InFlight)appended.Context!);
         });
-        Receive<CloseSession>(close =>
-        {
-            var zxid = ++_lastPreparedZxid;
-            var txn = _db.PrepareCloseSession(close.SessionId, 0, zxid, Now());
-            Append(new InFlight(txn, null, null));
-        });
-        Receive<TxnLog.TxnLogProtocol.Appended>(OnAppended);
+        Receive<CheckContainers>(_ => PurgeContainers());
+        CommonReceives();
+    }
+
+    /// <summary>What every state answers: watcher routing, figures, dumps.</summary>
+    private void CommonReceives()
+    {
         Receive<RegisterWatcher>(r => _watchers[r.WatcherId] = r.Connection);
         Receive<UnregisterWatcher>(u =>
         {
@@ -66,10 +77,10 @@ internal sealed partial class DataTreeActor : ReceiveActor, IWithTimers
             _watcherSessions.Remove(u.WatcherId);
             _db.RemoveWatcher(u.WatcherId);
         });
-        Receive<GetLastZxid>(_ => Sender.Tell(new LastZxid(_db.LastProcessedZxid)));
+        Receive<GetLastZxid>(_ => Sender.Tell(new LastZxid(_db.LastProcessedZxid, IsServing)));
         Receive<GetStats>(_ => Sender.Tell(BuildStats()));
         Receive<GetText>(get => Sender.Tell(new Text(DescribeText(get.Command))));
-        Receive<CheckContainers>(_ => PurgeContainers());
+        Receive<CheckContainers>(_ => { }); // only a serving leader (or a standalone node) reaps containers
         SnapshotReplies();
     }
 
@@ -81,12 +92,8 @@ internal sealed partial class DataTreeActor : ReceiveActor, IWithTimers
         _db.SetWatcherAuth(submit.WatcherId, submit.Session.AuthInfo);
         if (RequestKinds.IsWrite(submit.Type))
         {
-            var zxid = ++_lastPreparedZxid;
-            var txn = submit.Type == OpCode.CloseSession
-                ? _db.PrepareCloseSession(sessionId, submit.Xid, zxid, Now())
-                : _db.Prepare(submit.Session, submit.Xid, submit.Type, submit.Request, zxid, Now());
-            QueueFor(sessionId).Items.Enqueue(zxid);
-            Append(new InFlight(txn, submit, null));
+            QueueFor(sessionId).Items.Enqueue(submit.Xid);
+            PrepareRequest(submit.Session, submit.Xid, submit.Type, submit.Request, submit);
             return;
         }
         if (_sessionQueues.TryGetValue(sessionId, out var queue) && queue.Items.Count > 0)
@@ -97,25 +104,49 @@ internal sealed partial class DataTreeActor : ReceiveActor, IWithTimers
         AnswerRead(submit);
     }
 
+    /// <summary>ZooKeeper's PrepRequestProcessor: the next zxid and the txn (an error txn when the request fails).</summary>
+    private void PrepareRequest(SessionContext session, int xid, OpCode type, ZkRequest request, Submit? submit)
+    {
+        var zxid = NextZxid();
+        var txn = type == OpCode.CloseSession
+            ? _db.PrepareCloseSession(session.SessionId, xid, zxid, Now())
+            : _db.Prepare(session, xid, type, request, zxid, Now());
+        Prepare(txn, submit, null);
+    }
+
+    private long NextZxid() => ++_lastPreparedZxid;
+
     private void AnswerRead(Submit submit)
     {
-        // sync is a read here: in a standalone server this node is the leader, so it is already in sync.
+        // sync is answered here once this server has applied everything before it (see the replication states)
         var result = _db.Read(submit.Session, submit.Type, submit.Request, submit.WatcherId);
         Deliver(result.Notifications);
         submit.ReplyTo.Tell(new Reply(submit.Xid, submit.Type, _db.LastProcessedZxid, result.Err, result.Response));
     }
 
+    /// <summary>A prepared txn goes to the txn log (standalone) or to the log and the followers (leader).</summary>
+    private void Prepare(Txn txn, Submit? request, IActorRef? sessionReplyTo)
+    {
+        var inFlight = new InFlight(txn, request, sessionReplyTo);
+        if (_role is null)
+        {
+            Append(inFlight);
+            return;
+        }
+        _pending.Add(inFlight.Zxid, inFlight);
+        Append(inFlight);
+        _role.Tell(new ReplicationProtocol.Proposed(inFlight.Zxid, inFlight.Bytes));
+    }
+
     private void Append(InFlight inFlight)
     {
         _inFlight++;
-        var bytes = TxnBytes.Encode(inFlight.Txn);
-        _txnLog.Tell(new TxnLog.TxnLogProtocol.Append(inFlight.Txn.Header.Zxid, bytes, inFlight));
+        _txnLog.Tell(new TxnLog.TxnLogProtocol.Append(inFlight.Zxid, inFlight.Bytes, inFlight));
     }
 
-    private void OnAppended(TxnLog.TxnLogProtocol.Appended appended)
+    /// <summary>ZooKeeper's FinalRequestProcessor: apply a durable (and committed) txn, fire watches, answer.</summary>
+    private void ApplyTxn(InFlight inFlight)
     {
-        _inFlight--;
-        var inFlight = (InFlight)appended.Context!;
         var result = _db.Apply(inFlight.Txn);
         Deliver(result.Notifications);
         if (inFlight.SessionReplyTo is { } sessionReplyTo)
@@ -126,17 +157,19 @@ internal sealed partial class DataTreeActor : ReceiveActor, IWithTimers
         if (inFlight.Request is { } request)
         {
             request.ReplyTo.Tell(new Reply(request.Xid, request.Type, result.Zxid, result.Err, result.Response));
-            DrainAfterWrite(request.Session.SessionId, result.Zxid);
+            DrainAfterWrite(request.Session.SessionId, request.Xid);
         }
+        if (_settings.Ensemble)
+            AfterReplicatedApply(inFlight);
         MaybeSnapshot();
     }
 
-    /// <summary>The session's oldest write is applied: answer the reads queued behind it, up to its next write.</summary>
-    private void DrainAfterWrite(long sessionId, long zxid)
+    /// <summary>The session's oldest write (or sync) is done: answer the reads queued behind it, up to its next write.</summary>
+    private void DrainAfterWrite(long sessionId, int xid)
     {
         if (!_sessionQueues.TryGetValue(sessionId, out var queue))
             return;
-        if (queue.Items.Count > 0 && queue.Items.Peek() is long head && head == zxid)
+        if (queue.Items.Count > 0 && queue.Items.Peek() is int head && head == xid)
             queue.Items.Dequeue();
         while (queue.Items.Count > 0 && queue.Items.Peek() is Submit read)
         {

@@ -33,7 +33,8 @@ public static class DataTreeProtocol
         public static readonly GetLastZxid Instance = new();
     }
 
-    public sealed record LastZxid(long Zxid);
+    /// <param name="Serving">false while an ensemble member is not serving clients (LOOKING, or still syncing).</param>
+    public sealed record LastZxid(long Zxid, bool Serving = true);
 
     /// <summary>Starts a session through a createSession txn; answered with <see cref="SessionCreated"/> once durable and applied.</summary>
     public sealed record CreateSession(long SessionId, int TimeoutMs, IActorRef ReplyTo);

@@ -28,6 +28,9 @@ internal sealed class SessionTracker : ReceiveActor, IWithTimers
     private readonly Dictionary<long, Attach> _creating = [];
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private long _nextSessionId;
+    private bool _expiring;
+    private IActorRef? _touchSink;
+    private HashSet<long> _touched = [];
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -36,6 +39,7 @@ internal sealed class SessionTracker : ReceiveActor, IWithTimers
         _settings = settings;
         _dataTree = dataTree;
         _nextSessionId = SessionIds.InitialId(settings.ServerId, Environment.TickCount64);
+        _expiring = !settings.Ensemble;
         Loading();
     }
 
@@ -76,6 +80,8 @@ internal sealed class SessionTracker : ReceiveActor, IWithTimers
         {
             if (_sessions.TryGetValue(touch.SessionId, out var session))
                 session.ExpiresAt = NowMs + session.TimeoutMs;
+            if (_touchSink is not null)
+                _touched.Add(touch.SessionId);
         });
         Receive<Detach>(detach =>
         {
@@ -86,7 +92,13 @@ internal sealed class SessionTracker : ReceiveActor, IWithTimers
             }
         });
         Receive<Closed>(closed => _sessions.Remove(closed.SessionId));
-        Receive<CheckExpiry>(_ => ExpireSilentSessions());
+        Receive<CheckExpiry>(_ =>
+        {
+            if (_expiring)
+                ExpireSilentSessions();
+            ReportTouches();
+        });
+        EnsembleReceives();
         Receive<GetSessions>(_ => Sender.Tell(_sessions.Values.Select(s => (s.Id, s.TimeoutMs)).ToArray()));
     }
 
@@ -135,6 +147,54 @@ internal sealed class SessionTracker : ReceiveActor, IWithTimers
             session.Holder?.Tell(new SessionClosed(session.Id));
             _dataTree.Tell(new DataTreeProtocol.CloseSession(session.Id));
         }
+    }
+
+    private void EnsembleReceives()
+    {
+        Receive<SessionApplied>(applied =>
+        {
+            if (!_sessions.ContainsKey(applied.SessionId))
+                _sessions[applied.SessionId] = new Session(applied.SessionId, applied.TimeoutMs) { ExpiresAt = NowMs + applied.TimeoutMs };
+        });
+        Receive<SessionEnded>(ended =>
+        {
+            if (_sessions.Remove(ended.SessionId, out var session))
+                session.Holder?.Tell(new SessionClosed(session.Id));
+        });
+        Receive<SessionsReplaced>(replaced =>
+        {
+            foreach (var gone in _sessions.Values.Where(s => !replaced.Sessions.ContainsKey(s.Id)).ToList())
+            {
+                _sessions.Remove(gone.Id);
+                gone.Holder?.Tell(new SessionClosed(gone.Id));
+            }
+            foreach (var (id, timeout) in replaced.Sessions)
+                _sessions.TryAdd(id, new Session(id, timeout) { ExpiresAt = NowMs + timeout });
+        });
+        Receive<ExpireSessions>(expire =>
+        {
+            // a new leader gives every session a full timeout: its clients may be reconnecting from a failed server
+            if (expire.Enabled && !_expiring)
+            {
+                foreach (var session in _sessions.Values)
+                    session.ExpiresAt = NowMs + session.TimeoutMs;
+            }
+            _expiring = expire.Enabled;
+        });
+        Receive<ReportTouchesTo>(report =>
+        {
+            _touchSink = report.Sink;
+            _touched.Clear();
+        });
+    }
+
+    /// <summary>A learner's clients' activity goes to the leader, which alone expires sessions.</summary>
+    private void ReportTouches()
+    {
+        if (_touchSink is null || _touched.Count == 0)
+            return;
+        _touchSink.Tell(new TouchedSessions(_touched.ToArray()));
+        _touched = [];
     }
 
     private sealed record CheckExpiry

@@ -28,4 +28,23 @@ public static class SessionsProtocol
 
     /// <summary>A session was closed by its client's closeSession request (already applied): forget it.</summary>
     public sealed record Closed(long SessionId);
+
+    // ensemble: every server knows every session (they are txns); only the leader expires them
+
+    /// <summary>A createSession txn was applied on this server (whichever server the client is on).</summary>
+    public sealed record SessionApplied(long SessionId, int TimeoutMs);
+
+    /// <summary>A closeSession txn was applied: the session is gone everywhere; a local holder must close.</summary>
+    public sealed record SessionEnded(long SessionId);
+
+    /// <summary>The tree was replaced by the leader's snapshot: these are now all the sessions.</summary>
+    public sealed record SessionsReplaced(IReadOnlyDictionary<long, int> Sessions);
+
+    /// <summary>The leader expires sessions; every other server must not. Enabling restarts every session's clock.</summary>
+    public sealed record ExpireSessions(bool Enabled);
+
+    /// <summary>A learner reports the sessions its clients used to <paramref name="Sink"/> (its Zab role) every tick; null stops it.</summary>
+    public sealed record ReportTouchesTo(IActorRef? Sink);
+
+    public sealed record TouchedSessions(long[] SessionIds);
 }

@@ -1,0 +1,306 @@
+using Akka.Actor;
+using AkkaZk.Data;
+using AkkaZk.Data.Snapshots;
+using AkkaZk.Data.Txns;
+using AkkaZk.Protocol;
+using AkkaZk.Quorum;
+using AkkaZk.QuorumPeer;
+using AkkaZk.Sessions;
+using AkkaZk.TxnLog;
+using static AkkaZk.Database.DataTreeProtocol;
+using static AkkaZk.Database.ReplicationProtocol;
+
+namespace AkkaZk.Database;
+
+/// <summary>
+/// The data tree of an ensemble member. Idle while LOOKING; as leader it prepares txns and proposes them through
+/// the leader actor; as learner it logs the leader's proposals and forwards its clients' writes. Either way a txn
+/// is applied only once it is in this server's log and the leader has committed it, in zxid order.
+/// </summary>
+internal sealed partial class DataTreeActor
+{
+    private readonly SortedDictionary<long, InFlight> _pending = [];
+    private readonly Dictionary<(long Session, int Xid), Submit> _forwarded = [];
+    private readonly Dictionary<long, IActorRef> _creatingSessions = [];
+    private readonly Dictionary<long, Submit> _syncTokens = [];
+    private readonly List<(long Zxid, Submit Sync)> _waitingSyncs = [];
+    private readonly LinkedList<(long Zxid, byte[] Txn)> _committedLog = new();
+    private IActorRef? _role;
+    private bool _serving;
+    private long _committedUpTo;
+    private long _nextSyncToken;
+    private IActorRef? _stopRequester;
+
+    private bool IsServing => !_settings.Ensemble || _serving;
+
+    /// <summary>LOOKING: no role, no clients; the tree is exactly what the log holds.</summary>
+    private void Idle()
+    {
+        Receive<BecomeLeader>(become =>
+        {
+            _role = become.Leader;
+            _lastPreparedZxid = Zxid.Make(become.Epoch, 0);
+            _committedUpTo = _db.LastProcessedZxid;
+            _log.Info("leading in epoch {0} from zxid 0x{1:x}", become.Epoch, _db.LastProcessedZxid);
+            Become(Leading);
+        });
+        Receive<BecomeLearner>(become =>
+        {
+            _role = become.Learner;
+            _committedUpTo = _db.LastProcessedZxid;
+            Become(Learning);
+        });
+        Receive<StopRole>(_ => Sender.Tell(new RoleStopped(_db.LastProcessedZxid)));
+        Receive<Submit>(_ => { }); // a connection racing the close of all connections: it is being closed
+        CommonReceives();
+    }
+
+    private void Leading()
+    {
+        Receive<Submit>(submit =>
+        {
+            if (submit.Type == OpCode.Sync)
+                WaitForPrepared(submit);
+            else
+                OnSubmit(submit);
+        });
+        Receive<CreateSession>(create => Prepare(_db.PrepareCreateSession(create.SessionId, 0, create.TimeoutMs, NextZxid(), Now()), null, create.ReplyTo));
+        Receive<CloseSession>(close => Prepare(_db.PrepareCloseSession(close.SessionId, 0, NextZxid(), Now()), null, null));
+        Receive<ForwardedWrite>(w => PrepareRequest(w.Session, w.Xid, w.Type, w.Request, null));
+        Receive<ForwardedCreateSession>(c => Prepare(_db.PrepareCreateSession(c.SessionId, 0, c.TimeoutMs, NextZxid(), Now()), null, null));
+        Receive<PlanSync>(plan => Sender.Tell(PlanLearnerSync(plan)));
+        Receive<CheckContainers>(_ =>
+        {
+            if (_serving)
+                PurgeContainers();
+        });
+        ReplicatedReceives();
+    }
+
+    private void Learning()
+    {
+        Receive<Submit>(OnLearnerSubmit);
+        Receive<CreateSession>(create =>
+        {
+            _creatingSessions[create.SessionId] = create.ReplyTo;
+            _role!.Tell(new ForwardCreateSession(create.SessionId, create.TimeoutMs));
+        });
+        Receive<CloseSession>(_ => { }); // only the leader expires sessions
+        Receive<Propose>(p => OnPropose(p.Zxid, p.Txn));
+        Receive<InstallSnapshot>(OnInstallSnapshot);
+        Receive<SyncReached>(reached =>
+        {
+            if (_syncTokens.Remove(reached.Token, out var sync))
+                AnswerSyncAt(reached.Zxid, sync);
+        });
+        ReplicatedReceives();
+    }
+
+    /// <summary>What a leader and a learner share: logging, commits, serving, stepping down.</summary>
+    private void ReplicatedReceives()
+    {
+        Receive<TxnLogProtocol.Appended>(appended =>
+        {
+            _inFlight--;
+            var inFlight = (InFlight)appended.Context!;
+            inFlight.Logged = true;
+            _role?.Tell(new Logged(inFlight.Zxid));
+            ApplyCommitted();
+        });
+        Receive<TxnLogProtocol.AppendRejected>(rejected =>
+        {
+            _inFlight--;
+            _log.Error("txn 0x{0:x} was refused by the txn log ({1}); leaving the role", rejected.Zxid, rejected.Reason);
+            _pending.Remove(rejected.Zxid);
+            _role?.Tell(PoisonPill.Instance);
+        });
+        Receive<Committed>(committed =>
+        {
+            _committedUpTo = Math.Max(_committedUpTo, committed.Zxid);
+            ApplyCommitted();
+        });
+        Receive<StartServing>(_ =>
+        {
+            _serving = true;
+            _log.Info("serving clients at zxid 0x{0:x}", _db.LastProcessedZxid);
+        });
+        Receive<StopRole>(_ =>
+        {
+            _stopRequester = Sender;
+            _serving = false;
+            _role = null;
+            Context.Parent.Tell(new QuorumPeerProtocol.Deliver(ActorNames.Clients, Clients.ClientsProtocol.CloseAllConnections.Instance));
+            Become(Stopping);
+            FinishStopWhenLogged();
+        });
+        CommonReceives();
+    }
+
+    /// <summary>Leaving a role: once every append is back, apply what is logged, as a restart would load it.</summary>
+    private void Stopping()
+    {
+        Receive<TxnLogProtocol.Appended>(appended =>
+        {
+            _inFlight--;
+            ((InFlight)appended.Context!).Logged = true;
+            FinishStopWhenLogged();
+        });
+        Receive<TxnLogProtocol.AppendRejected>(rejected =>
+        {
+            _inFlight--;
+            _pending.Remove(rejected.Zxid);
+            FinishStopWhenLogged();
+        });
+        Receive<Submit>(_ => { });
+        Receive<CreateSession>(_ => { });
+        Receive<CloseSession>(_ => { });
+        CommonReceives();
+    }
+
+    private void FinishStopWhenLogged()
+    {
+        if (_inFlight > 0)
+            return;
+        foreach (var inFlight in _pending.Values.Where(p => p.Logged).ToList())
+            ApplyTxn(new InFlight(inFlight.Txn, null, null) { Bytes = inFlight.Bytes });
+        _pending.Clear();
+        _forwarded.Clear();
+        _creatingSessions.Clear();
+        _syncTokens.Clear();
+        _waitingSyncs.Clear();
+        _sessionQueues.Clear();
+        _lastPreparedZxid = _db.LastProcessedZxid;
+        _log.Info("left the role at zxid 0x{0:x}", _db.LastProcessedZxid);
+        _stopRequester?.Tell(new RoleStopped(_db.LastProcessedZxid));
+        _stopRequester = null;
+        Become(Idle);
+    }
+
+    private void ApplyCommitted()
+    {
+        while (_pending.Count > 0)
+        {
+            var (zxid, head) = _pending.First();
+            if (zxid > _committedUpTo || !head.Logged)
+                return;
+            _pending.Remove(zxid);
+            ApplyTxn(head);
+        }
+    }
+
+    /// <summary>After an ensemble member applied a txn: keep it for DIFF syncs, tell the sessions, answer waiting syncs.</summary>
+    private void AfterReplicatedApply(InFlight inFlight)
+    {
+        RememberCommitted(inFlight.Zxid, inFlight.Bytes);
+        var header = inFlight.Txn.Header;
+        if (header.Type == OpCode.CreateSession && inFlight.Txn.Body is CreateSessionTxn create)
+            TellSessions(new SessionsProtocol.SessionApplied(header.ClientId, create.TimeOut));
+        else if (header.Type == OpCode.CloseSession)
+            TellSessions(new SessionsProtocol.SessionEnded(header.ClientId));
+        for (var i = _waitingSyncs.Count - 1; i >= 0; i--)
+        {
+            var (zxid, sync) = _waitingSyncs[i];
+            if (zxid > _db.LastProcessedZxid)
+                continue;
+            _waitingSyncs.RemoveAt(i);
+            AnswerSync(sync);
+        }
+    }
+
+    private void RememberCommitted(long zxid, byte[] txn)
+    {
+        _committedLog.AddLast((zxid, txn));
+        if (_committedLog.Count > _settings.CommittedLogSize)
+            _committedLog.RemoveFirst();
+    }
+
+    private static void TellSessions(object message) =>
+        Context.Parent.Tell(new QuorumPeerProtocol.Deliver(ActorNames.Sessions, message));
+
+    /// <summary>Leader: sync answers once every txn prepared before it is applied (ZooKeeper holds it behind pending proposals).</summary>
+    private void WaitForPrepared(Submit sync)
+    {
+        QueueFor(sync.Session.SessionId).Items.Enqueue(sync.Xid);
+        AnswerSyncAt(_lastPreparedZxid, sync);
+    }
+
+    private void AnswerSyncAt(long zxid, Submit sync)
+    {
+        if (zxid <= _db.LastProcessedZxid)
+            AnswerSync(sync);
+        else
+            _waitingSyncs.Add((zxid, sync));
+    }
+
+    private void AnswerSync(Submit sync)
+    {
+        AnswerRead(sync);
+        DrainAfterWrite(sync.Session.SessionId, sync.Xid);
+    }
+
+    private void OnLearnerSubmit(Submit submit)
+    {
+        if (submit.Type == OpCode.Sync)
+        {
+            var token = ++_nextSyncToken;
+            _syncTokens[token] = submit;
+            QueueFor(submit.Session.SessionId).Items.Enqueue(submit.Xid);
+            _role!.Tell(new ForwardSync(token));
+            return;
+        }
+        if (!RequestKinds.IsWrite(submit.Type))
+        {
+            OnSubmit(submit);
+            return;
+        }
+        _watcherSessions[submit.WatcherId] = submit.Session.SessionId;
+        _db.SetWatcherAuth(submit.WatcherId, submit.Session.AuthInfo);
+        QueueFor(submit.Session.SessionId).Items.Enqueue(submit.Xid);
+        _forwarded[(submit.Session.SessionId, submit.Xid)] = submit;
+        _role!.Tell(new ForwardWrite(submit.Session, submit.Xid, submit.Type, submit.Request));
+    }
+
+    /// <summary>A proposal from the leader: log it; the client that asked for it here gets its answer when it is applied.</summary>
+    private void OnPropose(long zxid, byte[] bytes)
+    {
+        var txn = TxnBytes.Decode(bytes);
+        var header = txn.Header;
+        _forwarded.Remove((header.ClientId, header.Cxid), out var request);
+        IActorRef? sessionReplyTo = null;
+        if (header.Type == OpCode.CreateSession)
+            _creatingSessions.Remove(header.ClientId, out sessionReplyTo);
+        var inFlight = new InFlight(txn, request, sessionReplyTo) { Bytes = bytes };
+        _pending[zxid] = inFlight;
+        Append(inFlight);
+    }
+
+    /// <summary>SNAP (also how this server is truncated): the leader's tree replaces ours, and the log restarts from it.</summary>
+    private void OnInstallSnapshot(InstallSnapshot install)
+    {
+        _db = SnapshotCodec.Read(install.Data, _settings.Database);
+        _committedLog.Clear();
+        _committedUpTo = install.Zxid;
+        _lastPreparedZxid = install.Zxid;
+        _installing = (install.Zxid, Sender);
+        _txnLog.Tell(new TxnLogProtocol.Truncate(install.Zxid, install.Data));
+        TellSessions(new SessionsProtocol.SessionsReplaced(new Dictionary<long, int>(_db.Sessions)));
+        _log.Info("installed the leader's snapshot at zxid 0x{0:x}: {1} znodes, {2} sessions", install.Zxid, _db.Tree.NodeCount, _db.Sessions.Count);
+    }
+
+    private (long Zxid, IActorRef ReplyTo)? _installing;
+
+    /// <summary>LearnerHandler.syncFollower: DIFF from the recent committed txns when they reach back far enough, else SNAP (TRUNC too).</summary>
+    private SyncPlanned PlanLearnerSync(PlanSync request)
+    {
+        var lastZxid = _db.LastProcessedZxid;
+        var plan = SyncDecision.Decide(new SyncInput(request.PeerLastZxid, lastZxid, _committedLog.Select(e => e.Zxid).ToList()));
+        if (plan.Mode == SyncMode.Diff)
+        {
+            var wanted = plan.ProposalZxids.ToHashSet();
+            var txns = _committedLog.Where(e => wanted.Contains(e.Zxid)).ToList();
+            return new SyncPlanned(request.Sid, SyncMode.Diff, txns, null, lastZxid, plan.ForwardFrom);
+        }
+        // A learner ahead of our history (TRUNC) gets our tree too: installing it discards its extra txns for good.
+        return new SyncPlanned(request.Sid, SyncMode.Snap, [], SnapshotCodec.Write(_db), lastZxid, lastZxid);
+    }
+}
