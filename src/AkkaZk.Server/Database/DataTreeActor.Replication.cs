@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Event;
 using AkkaZk.Data;
 using AkkaZk.Data.Snapshots;
 using AkkaZk.Data.Txns;

@@ -25,14 +25,39 @@ public static class NodeActorSystem
         }
         """;
 
-    public static Akka.Configuration.Config BuildConfig(Akka.Configuration.Config hocon, TxnLogSettings txnLog)
+    public static Akka.Configuration.Config BuildConfig(Akka.Configuration.Config hocon, TxnLogSettings txnLog, NodeSettings? settings = null)
     {
         var logLevel = Environment.GetEnvironmentVariable("AKKAZK_LOGLEVEL");
         var overrides = string.IsNullOrEmpty(logLevel) ? "" : $"akka.loglevel = {logLevel}";
         return ConfigurationFactory.ParseString(overrides)
+            .WithFallback(settings is { IsStandalone: false } ? RemotingFor(settings) : Akka.Configuration.Config.Empty)
             .WithFallback(txnLog.ToAkkaConfig())
             .WithFallback(hocon)
             .WithFallback(ConfigurationFactory.ParseString(AkkaDefaults));
+    }
+
+    /// <summary>
+    /// An ensemble member's Akka.Remote endpoint: its server line's host and quorum port, and nothing else, so the
+    /// election and Zab listen only where zoo.cfg says (quorumListenOnAllIPs binds every interface, as in ZooKeeper).
+    /// </summary>
+    public static Akka.Configuration.Config RemotingFor(NodeSettings settings)
+    {
+        var me = settings.Self ?? throw new NodeStartException($"server id {settings.MyId} is not in the server list");
+        var bind = settings.QuorumListenOnAllIPs ? "0.0.0.0" : me.Host;
+        return ConfigurationFactory.ParseString($$"""
+            akka.actor.provider = remote
+            akka.remote.dot-netty.tcp {
+              hostname = "{{me.Host}}"
+              port = {{me.QuorumPort}}
+              bind-hostname = "{{bind}}"
+              bind-port = {{me.QuorumPort}}
+              # Zab is latency-bound (PROPOSAL → ACK → COMMIT per write): write each message out at once instead
+              # of batching socket writes for up to 40 ms
+              batching.enabled = false
+            }
+            # a restarted peer is a new incarnation: let the association be retried quickly
+            akka.remote.retry-gate-closed-for = 200ms
+            """).WithFallback(Zab.PeerSerializationHocon.Config);
     }
 
     /// <summary>The txn log's settings: its HOCON section, with zookeeper.snapshot.compression.method applied.</summary>

@@ -11,6 +11,7 @@ using AkkaZk.Metrics;
 using AkkaZk.QuorumPeer;
 using AkkaZk.Sessions;
 using AkkaZk.TxnLog;
+using AkkaZk.Zab;
 
 namespace AkkaZk.Hosting;
 
@@ -18,6 +19,10 @@ namespace AkkaZk.Hosting;
 public static class NodeChildren
 {
     public static QuorumPeerChildren Create(NodeSettings settings, TxnLogSettings txnLog) =>
+        Create(settings, txnLog, new PeerStatus());
+
+    /// <param name="status">this server's ensemble state, shared with whoever reports it (admin, tests).</param>
+    public static QuorumPeerChildren Create(NodeSettings settings, TxnLogSettings txnLog, PeerStatus status) =>
         new(new Dictionary<string, Func<Func<string, IActorRef>, Props>>
         {
             [ActorNames.Config] = _ => ConfigActor.Props(settings),
@@ -26,26 +31,32 @@ public static class NodeChildren
             [ActorNames.TxnLog] = _ => TxnLogProtocol.PropsForSibling(txnLog, ActorNames.DataTree),
             [ActorNames.DataTree] = sibling => DataTreeActor.Props(DataTreeSettingsFor(settings), sibling(ActorNames.TxnLog)),
             [ActorNames.Sessions] = sibling => SessionTracker.Props(
-                new SessionSettings(settings.TickTime, settings.MinSessionTimeout, settings.MaxSessionTimeout, settings.MyId),
+                new SessionSettings(settings.TickTime, settings.MinSessionTimeout, settings.MaxSessionTimeout, settings.MyId, !settings.IsStandalone),
                 sibling(ActorNames.DataTree)),
             [ActorNames.Clients] = sibling => ClientsProtocol.Props(
-                ClientsSettingsFor(settings), sibling(ActorNames.DataTree), sibling(ActorNames.Sessions),
+                ClientsSettingsFor(settings, status), sibling(ActorNames.DataTree), sibling(ActorNames.Sessions),
                 new JuteWireCodec(JuteMaxFieldLength(settings))),
             [ActorNames.Admin] = _ => AdminServer.Props(
                 new AdminSettings(settings.AdminEnableServer, settings.AdminServerAddress, settings.AdminServerPort, settings.AdminCommandUrl),
                 MetricsSettings.From(settings), system => AdminCommandSet.Create(system, settings)),
-            [ActorNames.Election] = _ => ElectionActor.Props(settings.IsStandalone),
+            [ActorNames.Election] = sibling => settings.IsStandalone
+                ? ElectionActor.Props(standalone: true)
+                : FastLeaderElectionActor.Props(ZabSettingsFor(settings), sibling(ActorNames.DataTree), sibling(ActorNames.Sessions), status),
         });
 
     private static DataTreeSettings DataTreeSettingsFor(NodeSettings s) => new(
         new DatabaseOptions(s.JuteMaxBuffer, s.SuperDigest, s.ExtendedTypesEnabled, s.SkipAcl, (int)s.MyId),
         s.SnapCount,
-        TimeSpan.FromMilliseconds(Math.Max(1, s.ContainerCheckIntervalMs)));
+        TimeSpan.FromMilliseconds(Math.Max(1, s.ContainerCheckIntervalMs)),
+        Ensemble: !s.IsStandalone);
+
+    private static ZabSettings ZabSettingsFor(NodeSettings s) =>
+        new(EnsembleView.From(s), s.TickTime, s.InitLimit, s.SyncLimit, new EpochFiles(s.DataDir));
 
     /// <summary>jute.maxbuffer + extrasize (ZooKeeper's default extrasize equals maxbuffer).</summary>
     private static int JuteMaxFieldLength(NodeSettings s) => s.JuteMaxBuffer * 2;
 
-    private static ClientsSettings ClientsSettingsFor(NodeSettings s) => new()
+    private static ClientsSettings ClientsSettingsFor(NodeSettings s, PeerStatus status) => new()
     {
         ClientPortAddress = s.ClientPortAddress,
         ClientPort = s.ClientPort ?? 0,
@@ -59,7 +70,7 @@ public static class NodeChildren
         DataLogDir = s.DataLogDir,
         ServerId = s.MyId,
         FourLetterWordWhitelist = s.FourLetterWordWhitelist,
-        ServerState = () => s.IsStandalone ? "standalone" : "looking",
+        ServerState = () => s.IsStandalone ? "standalone" : status.Mode,
         Authenticate = (scheme, auth, remote) => AuthProviders.AuthenticateAll(scheme, auth, remote, s.SuperDigest),
     };
 }

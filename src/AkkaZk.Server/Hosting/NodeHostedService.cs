@@ -20,7 +20,7 @@ public sealed class NodeHostedService(NodeSettings settings, Akka.Configuration.
     {
         var txnLog = NodeActorSystem.TxnLogSettingsFor(settings, hocon);
         NodeActorSystem.PrepareDataDirs(settings, txnLog);
-        _system = ActorSystem.Create(NodeActorSystem.Name, NodeActorSystem.BuildConfig(hocon, txnLog));
+        _system = ActorSystem.Create(NodeActorSystem.Name, NodeActorSystem.BuildConfig(hocon, txnLog, settings));
         _system.ActorOf(QuorumPeerProtocol.Props(NodeChildren.Create(settings, txnLog)), ActorNames.QuorumPeer);
         _system.WhenTerminated.ContinueWith(_ =>
         {

@@ -49,7 +49,4 @@ public sealed class EnsembleView
     /// <summary>The election actor of server <paramref name="sid"/>.</summary>
     public ActorPath ElectionPath(long sid) =>
         new RootActorPath(AddressOf(sid)) / "user" / ActorNames.QuorumPeer / ActorNames.Election;
-
-    /// <summary>Where server <paramref name="sid"/>'s leader actor lives while it leads.</summary>
-    public ActorPath LeaderPath(long sid) => ElectionPath(sid) / ActorNames.Leader;
 }

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Event;
+using Akka.Remote;
 using AkkaZk.Database;
 using AkkaZk.Election;
 using AkkaZk.Quorum;
@@ -70,6 +71,14 @@ internal sealed partial class LeaderActor : ReceiveActor, IWithTimers
             TryCommit();
         });
         Receive<Tick>(_ => OnTick());
+        Receive<DisassociatedEvent>(lost =>
+        {
+            foreach (var learner in _learners.Values.Where(l => l.Peer.Path.Address == lost.RemoteAddress).ToList())
+            {
+                _log.Info("learner {0}: connection lost", learner.Sid);
+                _learners.Remove(learner.Sid);
+            }
+        });
     }
 
     public static Props Props(ZabSettings settings, IActorRef dataTree, IActorRef sessions, PeerStatus status,
@@ -81,7 +90,9 @@ internal sealed partial class LeaderActor : ReceiveActor, IWithTimers
     protected override void PreStart()
     {
         _log.Info("LEADING: discovery from zxid 0x{0:x}, current epoch {1}", _lastZxid, _currentEpoch);
-        Timers.StartPeriodicTimer("tick", Tick.Instance, _settings.Tick);
+        // Leader.lead pings and checks its quorum every half tick
+        Timers.StartPeriodicTimer("tick", Tick.Instance, _settings.Tick / 2);
+        Context.System.EventStream.Subscribe(Self, typeof(DisassociatedEvent));
         DecideEpochIfQuorum();
         PublishStatus();
     }
