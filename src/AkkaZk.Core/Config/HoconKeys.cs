@@ -26,6 +26,7 @@ public static class HoconKeys
     public const string MaxSessionTimeout = "max-session-timeout";
     public const string SnapCount = "snap-count";
     public const string ContainerCheckIntervalMs = "container-check-interval-ms";
+    public const string CommitLogCount = "commit-log-count";
     public const string PreAllocSize = "pre-alloc-size";
     public const string AutopurgeSnapRetainCount = "autopurge.snap-retain-count";
     public const string AutopurgePurgeInterval = "autopurge.purge-interval";

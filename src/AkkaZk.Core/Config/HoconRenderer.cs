@@ -41,6 +41,7 @@ public static class HoconRenderer
         w.Value(HoconKeys.AutopurgePurgeInterval, s.AutopurgePurgeIntervalHours);
         w.Value(HoconKeys.GlobalOutstandingLimit, s.GlobalOutstandingLimit);
         w.Value(HoconKeys.ContainerCheckIntervalMs, s.ContainerCheckIntervalMs);
+        w.Value(HoconKeys.CommitLogCount, s.CommitLogCount);
         w.Value(HoconKeys.MyId, s.MyId);
         w.Raw(HoconKeys.PeerType, Role(s.PeerType));
         w.List(HoconKeys.Servers, s.Servers.Select(Server));

@@ -44,6 +44,9 @@ public sealed record NodeSettings
     /// <summary>znode.container.checkIntervalMs: how often empty containers and expired TTL nodes are deleted.</summary>
     public int ContainerCheckIntervalMs { get; init; } = ZkDefaults.ContainerCheckIntervalMs;
 
+    /// <summary>zookeeper.commitLogCount: recent txns a leader keeps to sync a follower by DIFF instead of a snapshot.</summary>
+    public int CommitLogCount { get; init; } = ZkDefaults.CommitLogCount;
+
     /// <summary>The server.N lines, ordered by id.</summary>
     public IReadOnlyList<ServerSpec> Servers { get; init => field = value.OrderBy(s => s.Id).ToValueList(); } = ValueList<ServerSpec>.Empty;
 

@@ -22,6 +22,7 @@ public static class SystemPropertyNames
     public const string AuthProviderPrefix = "zookeeper.authProvider.";
     public const string SslAuthProvider = "zookeeper.ssl.authProvider";
     public const string ContainerCheckIntervalMs = "znode.container.checkIntervalMs";
+    public const string CommitLogCount = "zookeeper.commitLogCount";
 
     /// <summary>Every single-valued property above (the auth provider prefix aside).</summary>
     public static readonly IReadOnlyList<string> All =
@@ -29,5 +30,6 @@ public static class SystemPropertyNames
         SnapCount, PreAllocSize, ForceSync, GlobalOutstandingLimit, MaxCnxns, FourLetterWordWhitelist,
         ReadOnlyModeEnabled, AdminEnableServer, AdminServerAddress, AdminServerPort, AdminCommandUrl, JuteMaxBuffer,
         SuperDigest, ExtendedTypesEnabled, SkipAcl, SnapshotCompressionMethod, ContainerCheckIntervalMs,
+        CommitLogCount,
     ];
 }

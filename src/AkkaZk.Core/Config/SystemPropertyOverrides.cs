@@ -28,6 +28,7 @@ public static class SystemPropertyOverrides
 
         Add(SystemPropertyNames.SnapCount, HoconKeys.SnapCount, JavaValues.Format(s.SnapCount));
         Add(SystemPropertyNames.ContainerCheckIntervalMs, HoconKeys.ContainerCheckIntervalMs, JavaValues.Format(s.ContainerCheckIntervalMs));
+        Add(SystemPropertyNames.CommitLogCount, HoconKeys.CommitLogCount, JavaValues.Format(s.CommitLogCount));
         Add(SystemPropertyNames.PreAllocSize, HoconKeys.PreAllocSize, JavaValues.Format(s.PreAllocSizeKb));
         Add(SystemPropertyNames.ForceSync, HoconKeys.ForceSync, Bool(s.ForceSync));
         Add(SystemPropertyNames.GlobalOutstandingLimit, HoconKeys.GlobalOutstandingLimit, JavaValues.Format(s.GlobalOutstandingLimit));

@@ -16,6 +16,11 @@ internal static class SystemPropertySettings
             s = s with { ContainerCheckIntervalMs = JavaValues.DecodeInt(containerCheck) };
         }
 
+        if (Get(SystemPropertyNames.CommitLogCount) is { } commitLog)
+        {
+            s = s with { CommitLogCount = JavaValues.DecodeInt(commitLog) };
+        }
+
         if (Get(SystemPropertyNames.SnapCount) is { } snap)
         {
             s = s with { SnapCount = JavaValues.DecodeInt(snap) };

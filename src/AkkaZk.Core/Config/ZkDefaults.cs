@@ -23,6 +23,9 @@ public static class ZkDefaults
     public const int AutopurgeSnapRetainCount = 3;
     public const int MinAutopurgeSnapRetainCount = 3;
     public const int AutopurgePurgeIntervalHours = 0;      // 0 = autopurge off
+    // zookeeper.commitLogCount is 500 in ZooKeeper, which also syncs from its txn log files; AkkaZk keeps more in
+    // memory instead, so a follower a few thousand txns behind still gets a DIFF rather than a snapshot
+    public const int CommitLogCount = 10_000;
     public const int ContainerCheckIntervalMs = 60_000;    // znode.container.checkIntervalMs (ContainerManager)
     public const int GlobalOutstandingLimit = 1000;        // zookeeper.globalOutstandingLimit
     public const bool StandaloneEnabled = true;

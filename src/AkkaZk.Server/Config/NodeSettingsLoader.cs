@@ -38,6 +38,7 @@ public static class NodeSettingsLoader
             AutopurgePurgeIntervalHours = r.Int(HoconKeys.AutopurgePurgeInterval),
             GlobalOutstandingLimit = r.Int(HoconKeys.GlobalOutstandingLimit),
             ContainerCheckIntervalMs = r.Int(HoconKeys.ContainerCheckIntervalMs),
+            CommitLogCount = r.Int(HoconKeys.CommitLogCount),
             MyId = r.Long(HoconKeys.MyId),
             PeerType = Role(r, HoconSettingReader.PathOf(HoconKeys.PeerType), r.String(HoconKeys.PeerType)),
             Servers = Servers(r),

@@ -48,7 +48,8 @@ public static class NodeChildren
         new DatabaseOptions(s.JuteMaxBuffer, s.SuperDigest, s.ExtendedTypesEnabled, s.SkipAcl, (int)s.MyId),
         s.SnapCount,
         TimeSpan.FromMilliseconds(Math.Max(1, s.ContainerCheckIntervalMs)),
-        Ensemble: !s.IsStandalone);
+        Ensemble: !s.IsStandalone,
+        CommittedLogSize: Math.Max(1, s.CommitLogCount));
 
     private static ZabSettings ZabSettingsFor(NodeSettings s) =>
         new(EnsembleView.From(s), s.TickTime, s.InitLimit, s.SyncLimit, new EpochFiles(s.DataDir));
