@@ -15,28 +15,26 @@ public static class StatusCommand
             Console.Error.WriteLine($"usage: akkazk {command} <host:port>   (the admin server's port or the client port)");
             return 2;
         }
-        NodeStatus status;
         try
         {
-            status = await NodeStatus.ReadAsync(host, port);
+            if (command == "cluster")
+            {
+                Console.Out.Write(await ClusterView.ReadAsync(host, port));
+                return 0;
+            }
+            Console.Out.Write((await NodeStatus.ReadAsync(host, port)).Describe(args[0]));
+            return 0;
         }
         catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or OperationCanceledException)
         {
             Console.Error.WriteLine($"Error contacting service at {args[0]}. It is probably not running. ({e.Message})");
             return 1;
         }
-        if (command == "status")
+        catch (InvalidOperationException e)
         {
-            Console.Out.Write(status.Describe(args[0]));
-            return 0;
+            Console.Error.WriteLine($"{args[0]}: {e.Message}");
+            return 1;
         }
-        if (status.Mode == "standalone")
-        {
-            Console.Out.WriteLine($"{args[0]}: standalone node: no ensemble");
-            return 0;
-        }
-        Console.Error.WriteLine($"{args[0]}: mode {status.Mode}; the ensemble view is not implemented yet");
-        return 1;
     }
 
     private static bool TrySplit(string target, out string host, out int port)

@@ -79,6 +79,18 @@ public sealed partial class DataTree
         _ephemerals.TryGetValue(sessionId, out var paths) ? paths.Clone() : new JavaHashSet();
 
     /// <summary>ZKDatabase.isSpecialPath: the nodes a client may not delete.</summary>
+    /// <summary>
+    /// QuorumPeer's initConfigInZKDatabase: /zookeeper/config holds the ensemble's membership. Written outside any
+    /// txn, as ZooKeeper does (setData with version -1: the stat shows version -1 and zxids 0).
+    /// </summary>
+    public void SetConfigData(byte[] data, long time)
+    {
+        var node = _nodes[ConfigPath];
+        ApproximateDataSize += NodeSize(ConfigPath, data) - NodeSize(ConfigPath, node.Data);
+        node.Data = data;
+        node.Stat = node.Stat with { Mtime = time, Version = -1 };
+    }
+
     public static bool IsSpecialPath(string path) => path is RootPath or ProcPath or QuotaPath or ConfigPath;
 
     /// <summary>Watches that fired since the last drain, in firing order.</summary>

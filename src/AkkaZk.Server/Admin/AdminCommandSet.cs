@@ -9,7 +9,7 @@ namespace AkkaZk.Admin;
 /// </summary>
 public static class AdminCommandSet
 {
-    public static AdminCommands Create(ActorSystem system, NodeSettings settings)
+    public static AdminCommands Create(ActorSystem system, NodeSettings settings, Zab.PeerStatus? peer = null)
     {
         var traceMask = new TraceMask();
         return new AdminCommands(system, settings,
@@ -29,16 +29,17 @@ public static class AdminCommandSet
             new(["initial_configuration", "icfg"], r => Sync(new() { ["initial_configuration"] = AdminResponses.InitialConfiguration(r.Settings) })),
             new(["is_read_only", "isro"], _ => Sync(new() { ["read_only"] = false })),
             new(["last_snapshot", "lsnp"], async r => AdminResponses.LastSnapshot(await AdminFacts.Tree(r.System))),
-            new(["leader", "lead"], r => r.Settings.IsStandalone
+            new(["leader", "lead"], r => r.Settings.IsStandalone || r.Peer is null
                 ? throw new AdminCommandException("server is not initialized")
-                : Sync(new() { ["is_leader"] = false })),
+                : Sync(AdminEnsemble.Leader(r.Settings, r.Peer.Current))),
             new(["monitor", "mntr"], async r => AdminResponses.Monitor(
-                r.Settings, await AdminFacts.Connections(r.System), await AdminFacts.Tree(r.System))),
+                r.Settings, await AdminFacts.Connections(r.System), await AdminFacts.Tree(r.System), r.Peer)),
             new(["observer_connection_stat_reset", "orst"], _ => Sync([])),
-            new(["observers", "obsr"], _ => Sync(new() { ["synced_observers"] = 0, ["observers"] = Array.Empty<object>() })),
+            new(["observers", "obsr"], r => Sync(AdminEnsemble.Observers(r.Peer?.Current))),
+            new(["cluster"], async r => await AdminEnsemble.Cluster(r.System, r.Settings, r.Peer)),
             new(["ruok"], _ => Sync([])),
             new(["server_stats", "srvr"], async r => AdminResponses.ServerStats(
-                r.Settings, await AdminFacts.Connections(r.System), await AdminFacts.Tree(r.System), withConnections: false)),
+                r.Settings, await AdminFacts.Connections(r.System), await AdminFacts.Tree(r.System), withConnections: false, r.Peer)),
             new(["set_trace_mask", "stmk"], r =>
             {
                 var raw = r.Query.GetValueOrDefault("traceMask");
@@ -55,9 +56,9 @@ public static class AdminCommandSet
                 return [];
             }),
             new(["stats", "stat"], async r => AdminResponses.ServerStats(
-                r.Settings, await AdminFacts.Connections(r.System), await AdminFacts.Tree(r.System), withConnections: true)),
+                r.Settings, await AdminFacts.Connections(r.System), await AdminFacts.Tree(r.System), withConnections: true, r.Peer)),
             new(["system_properties", "sysp"], r => Sync(AdminResponses.SystemProperties(r.Settings)), ServerRequired: false),
-            new(["voting_view"], _ => Sync(new() { ["current_config"] = new Dictionary<string, object?>() })),
+            new(["voting_view"], r => Sync(new() { ["current_config"] = AdminEnsemble.VotingView(r.Settings) })),
             new(["watch_summary", "wchs"], async r => AdminResponses.WatchSummary(await AdminFacts.Tree(r.System))),
             new(["watches", "wchc"], async r => new()
             {
@@ -68,7 +69,7 @@ public static class AdminCommandSet
                 ["path_to_session_ids"] = AdminResponses.GroupedDump(await AdminFacts.TreeText(r.System, "wchp"), headerIsSession: false),
             }),
             new(["zabstate"], _ => Sync(new() { ["voting"] = false, ["zabstate"] = "" })),
-        ]);
+        ], peer);
     }
 
     private static Task<Dictionary<string, object?>> Sync(Dictionary<string, object?> body) => Task.FromResult(body);

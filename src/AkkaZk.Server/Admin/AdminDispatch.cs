@@ -18,7 +18,7 @@ public static class AdminDispatch
         {
             if (command.ServerRequired && !(await AdminFacts.Status(commands.System)).Serving)
                 return Failed(command, NotServing);
-            var body = await command.Run(new AdminRequest(commands.System, commands.Settings, query));
+            var body = await command.Run(new AdminRequest(commands.System, commands.Settings, query, commands.Peer));
             body["command"] = command.PrimaryName;
             body["error"] = null;
             return body;

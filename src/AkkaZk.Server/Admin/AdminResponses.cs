@@ -9,7 +9,8 @@ namespace AkkaZk.Admin;
 /// <summary>The admin commands' JSON bodies with ZooKeeper 3.8's field names, in its order. Pure over the gathered facts.</summary>
 public static class AdminResponses
 {
-    public static string ServerState(NodeSettings s) => s.IsStandalone ? "standalone" : "looking";
+    public static string ServerState(NodeSettings s, Zab.PeerStatus? peer = null) =>
+        s.IsStandalone ? "standalone" : peer?.Mode ?? "looking";
 
     /// <summary>ZooKeeper shows the snapshot and log directories with their version-2 folder.</summary>
     private static string VersionDir(string dir) => string.IsNullOrEmpty(dir) ? dir : Path.Combine(dir, "version-2");
@@ -139,7 +140,7 @@ public static class AdminResponses
 
     /// <summary>srvr (server_stats) and, with the brief connections, stat (stats).</summary>
     public static Dictionary<string, object?> ServerStats(
-        NodeSettings s, ClientsProtocol.Connections connections, DataTreeProtocol.Stats tree, bool withConnections)
+        NodeSettings s, ClientsProtocol.Connections connections, DataTreeProtocol.Stats tree, bool withConnections, Zab.PeerStatus? peer = null)
     {
         var server = connections.Server;
         var responseSizes = new Dictionary<string, object?>
@@ -161,7 +162,7 @@ public static class AdminResponses
                 ["data_dir_size"] = ServerEnvironment.DirectorySize(s.DataDir),
                 ["log_dir_size"] = ServerEnvironment.DirectorySize(s.DataLogDir),
                 ["provider_null"] = false,
-                ["server_state"] = ServerState(s),
+                ["server_state"] = ServerState(s, peer),
                 ["last_processed_zxid"] = tree.LastZxid,
                 ["outstanding_requests"] = server.Outstanding,
                 ["avg_latency"] = server.Latency.Average,
@@ -185,10 +186,14 @@ public static class AdminResponses
     }
 
     /// <summary>monitor: mntr's key/value lines without the zk_ prefix, numbers as JSON numbers.</summary>
-    public static Dictionary<string, object?> Monitor(NodeSettings s, ClientsProtocol.Connections connections, DataTreeProtocol.Stats tree)
+    public static Dictionary<string, object?> Monitor(NodeSettings s, ClientsProtocol.Connections connections, DataTreeProtocol.Stats tree, Zab.PeerStatus? peer = null)
     {
         var inputs = new FourLetterWordInputs(
-            new ClientsSettings { ServerState = () => ServerState(s), DataDir = s.DataDir, DataLogDir = s.DataLogDir },
+            new ClientsSettings
+            {
+                ServerState = () => ServerState(s, peer), DataDir = s.DataDir, DataLogDir = s.DataLogDir,
+                Peer = peer, QuorumSize = s.Servers.Count(server => server.Role == PeerRole.Participant),
+            },
             s.ClientPort ?? 0, connections.Server, connections.Snapshot, tree, null, DateTimeOffset.UtcNow, 0, 0, [],
             ServerEnvironment.OpenFileDescriptors(), ServerEnvironment.MaxFileDescriptors());
         return ParseMntr(FourLetterWordResponder.Respond("mntr", inputs));

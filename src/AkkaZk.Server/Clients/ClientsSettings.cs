@@ -64,6 +64,15 @@ public sealed record ClientsSettings
     /// <summary>The server's role as srvr's "Mode:" and mntr's zk_server_state show it (standalone, leader, follower, observer).</summary>
     public Func<string> ServerState { get; init; } = static () => "standalone";
 
+    /// <summary>An ensemble member's place in the ensemble (mntr's peer and leader figures); null when standalone.</summary>
+    public Zab.PeerStatus? Peer { get; init; }
+
+    /// <summary>conf's quorum part (initLimit … membership, ZooKeeper's QuorumPeer lines); null when standalone.</summary>
+    public string? QuorumConf { get; init; }
+
+    /// <summary>Voting members of the ensemble (mntr's zk_quorum_size).</summary>
+    public int QuorumSize { get; init; }
+
     /// <summary>
     /// Auth providers (addauth): scheme, auth bytes, remote address → the ids to add (a digest matching superDigest
     /// adds super too), or null when authentication fails. The default knows no scheme, so every addauth fails.

@@ -71,6 +71,8 @@ public static class FourLetterWordResponder
         sb.Append("maxSessionTimeout=").Append(s.EffectiveMaxSessionTimeout).Append('\n');
         sb.Append("clientPortListenBacklog=").Append(s.ClientPortListenBacklog).Append('\n');
         sb.Append("serverId=").Append(s.ServerId).Append('\n');
+        if (s.QuorumConf is { } quorum)
+            return sb.Append(quorum).ToString(); // ZooKeeper ends it with the membership's "version=0", no newline
         return sb.ToString();
     }
 
@@ -122,6 +124,8 @@ public static class FourLetterWordResponder
         sb.Append("Zxid: 0x").Append(Hex(inputs.Tree?.LastZxid ?? 0)).Append('\n');
         sb.Append("Mode: ").Append(inputs.Settings.ServerState()).Append('\n');
         sb.Append("Node count: ").Append(inputs.Tree?.NodeCount ?? 0).Append('\n');
+        if (inputs.Settings.Peer?.Current.State == Election.ServerState.Leading)
+            sb.Append("Proposal sizes last/min/max: -1/-1/-1\n"); // ZooKeeper's figures before any proposal; not measured yet
         return sb.ToString();
     }
 
@@ -161,6 +165,8 @@ public static class FourLetterWordResponder
 
         Line("version", inputs.Settings.Version);
         Line("server_state", inputs.Settings.ServerState());
+        if (inputs.Settings.Peer is { } peer)
+            AppendPeerLines(Line, peer.Current, inputs.Settings.QuorumSize);
         Line("ephemerals_count", tree?.EphemeralsCount ?? 0);
         Line("num_alive_connections", inputs.Connections.Count);
         Line("avg_latency", JavaDouble(server.Latency.Average));
@@ -196,6 +202,27 @@ public static class FourLetterWordResponder
         foreach (var name in MntrMetricNames.NamespaceSummaries)
             AppendIdleSummary(sb, name, percentiles: false);
         return sb.ToString();
+    }
+
+    /// <summary>mntr's ensemble figures: the peer state, and on the leader its learners and how many are synced.</summary>
+    private static void AppendPeerLines(Action<string, object> line, Zab.PeerStatus.Snapshot peer, int quorumSize)
+    {
+        line("peer_state", peer.State switch
+        {
+            Election.ServerState.Leading => "leading - broadcast",
+            Election.ServerState.Following => "following - broadcast",
+            Election.ServerState.Observing => "observing - broadcast",
+            _ => "looking",
+        });
+        line("quorum_size", quorumSize);
+        if (peer.State != Election.ServerState.Leading)
+            return;
+        line("learners", peer.Learners.Count);
+        line("synced_followers", peer.Learners.Count(l => l.Synced && !l.Observer));
+        line("synced_non_voting_followers", 0);
+        line("synced_observers", peer.Learners.Count(l => l.Synced && l.Observer));
+        line("pending_syncs", 0);
+        line("leader_uptime", (long)(DateTime.UtcNow - peer.Since).TotalMilliseconds);
     }
 
     private static void AppendIdleSummary(StringBuilder sb, string name, bool percentiles)

@@ -48,7 +48,10 @@ internal sealed partial class DataTreeActor
             _snapshotAt = NextSnapshotPoint();
             Timers.StartPeriodicTimer("containers", CheckContainers.Instance, _settings.ContainerCheckInterval);
             if (_settings.Ensemble)
+            {
+                SetEnsembleConfig();
                 Become(Idle);
+            }
             else
                 Become(Serving);
             ReportReady();

@@ -208,6 +208,12 @@ internal sealed partial class DataTreeActor
         }
     }
 
+    private void SetEnsembleConfig()
+    {
+        if (_settings.ConfigData is { } config)
+            _db.Tree.SetConfigData(config, Now());
+    }
+
     private void RememberCommitted(long zxid, byte[] txn)
     {
         _committedLog.AddLast((zxid, txn));
@@ -279,6 +285,7 @@ internal sealed partial class DataTreeActor
     private void OnInstallSnapshot(InstallSnapshot install)
     {
         _db = SnapshotCodec.Read(install.Data, _settings.Database);
+        SetEnsembleConfig();
         _committedLog.Clear();
         _committedUpTo = install.Zxid;
         _lastPreparedZxid = install.Zxid;

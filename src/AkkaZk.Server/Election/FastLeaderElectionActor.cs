@@ -39,6 +39,13 @@ internal sealed class FastLeaderElectionActor : ReceiveActor, IWithTimers
 
         Receive<ElectionNotification>(OnNotification);
         Receive<LearnerInfo>(OnLearnerKnock);
+        Receive<PeerStateQuery>(_ =>
+        {
+            var status = _status.Current;
+            var replyTo = Sender;
+            _dataTree.Ask<DataTreeProtocol.LastZxid>(DataTreeProtocol.GetLastZxid.Instance, TimeSpan.FromSeconds(1))
+                .PipeTo(replyTo, success: last => new PeerStateReport(View.MyId, status.State, status.LeaderId, status.Epoch, last.Zxid));
+        });
         Receive<DataTreeProtocol.LastZxid>(last => StartLooking(last.Zxid));
         Receive<ReplicationProtocol.RoleStopped>(stopped => StartLooking(stopped.LastZxid));
         Receive<NotificationTimeout>(_ => Execute(_round?.NotificationTimeoutElapsed() ?? []));
@@ -49,7 +56,7 @@ internal sealed class FastLeaderElectionActor : ReceiveActor, IWithTimers
                 return;
             _role = null;
             _settledVote = null;
-            _status.Set(new PeerStatus.Snapshot(ServerState.Looking, -1, -1, [], _lastZxid));
+            _status.Set(new PeerStatus.Snapshot(ServerState.Looking, -1, -1, [], _lastZxid, DateTime.UtcNow));
             _dataTree.Tell(ReplicationProtocol.StopRole.Instance);
         });
     }

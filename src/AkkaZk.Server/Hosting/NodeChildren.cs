@@ -38,7 +38,7 @@ public static class NodeChildren
                 new JuteWireCodec(JuteMaxFieldLength(settings))),
             [ActorNames.Admin] = _ => AdminServer.Props(
                 new AdminSettings(settings.AdminEnableServer, settings.AdminServerAddress, settings.AdminServerPort, settings.AdminCommandUrl),
-                MetricsSettings.From(settings), system => AdminCommandSet.Create(system, settings)),
+                MetricsSettings.From(settings), system => AdminCommandSet.Create(system, settings, settings.IsStandalone ? null : status)),
             [ActorNames.Election] = sibling => settings.IsStandalone
                 ? ElectionActor.Props(standalone: true)
                 : FastLeaderElectionActor.Props(ZabSettingsFor(settings), sibling(ActorNames.DataTree), sibling(ActorNames.Sessions), status),
@@ -49,7 +49,14 @@ public static class NodeChildren
         s.SnapCount,
         TimeSpan.FromMilliseconds(Math.Max(1, s.ContainerCheckIntervalMs)),
         Ensemble: !s.IsStandalone,
-        CommittedLogSize: Math.Max(1, s.CommitLogCount));
+        CommittedLogSize: Math.Max(1, s.CommitLogCount),
+        ConfigData: s.IsStandalone ? null : EnsembleConfigText.For(s.Servers));
+
+    /// <summary>QuorumPeer's part of conf: limits, election algorithm, this server's ports and role, the membership.</summary>
+    private static string QuorumConfFor(NodeSettings s) =>
+        $"initLimit={s.InitLimit}\nsyncLimit={s.SyncLimit}\nelectionAlg={s.ElectionAlg}\n" +
+        $"electionPort={s.Self?.ElectionPort}\nquorumPort={s.Self?.QuorumPort}\npeerType={(s.PeerType == PeerRole.Observer ? 1 : 0)}\n" +
+        "membership: \n" + System.Text.Encoding.UTF8.GetString(EnsembleConfigText.For(s.Servers));
 
     private static ZabSettings ZabSettingsFor(NodeSettings s) =>
         new(EnsembleView.From(s), s.TickTime, s.InitLimit, s.SyncLimit, new EpochFiles(s.DataDir));
@@ -72,6 +79,9 @@ public static class NodeChildren
         ServerId = s.MyId,
         FourLetterWordWhitelist = s.FourLetterWordWhitelist,
         ServerState = () => s.IsStandalone ? "standalone" : status.Mode,
+        Peer = s.IsStandalone ? null : status,
+        QuorumConf = s.IsStandalone ? null : QuorumConfFor(s),
+        QuorumSize = s.Servers.Count(server => server.Role == PeerRole.Participant),
         Authenticate = (scheme, auth, remote) => AuthProviders.AuthenticateAll(scheme, auth, remote, s.SuperDigest),
     };
 }

@@ -33,6 +33,8 @@ public sealed class PeerMessageSerializer(ExtendedActorSystem system) : Serializ
     internal const string ForwardedCreateSessionManifest = "fc";
     internal const string SyncRequestManifest = "sr";
     internal const string SyncDoneManifest = "sd";
+    internal const string PeerStateQueryManifest = "q";
+    internal const string PeerStateReportManifest = "r";
 
     public override int Identifier => Id;
 
@@ -55,6 +57,8 @@ public sealed class PeerMessageSerializer(ExtendedActorSystem system) : Serializ
         ForwardedCreateSession => ForwardedCreateSessionManifest,
         SyncRequest => SyncRequestManifest,
         SyncDone => SyncDoneManifest,
+        PeerStateQuery => PeerStateQueryManifest,
+        PeerStateReport => PeerStateReportManifest,
         _ => throw new ArgumentException($"{nameof(PeerMessageSerializer)} cannot serialize {o.GetType()}"),
     };
 
@@ -166,6 +170,16 @@ public sealed class PeerMessageSerializer(ExtendedActorSystem system) : Serializ
                 w.Long(m.Token);
                 w.Long(m.Zxid);
                 break;
+            case PeerStateQuery m:
+                w.Long(m.Sid);
+                break;
+            case PeerStateReport m:
+                w.Long(m.Sid);
+                w.Byte((byte)m.State);
+                w.Long(m.LeaderId);
+                w.Long(m.Epoch);
+                w.Long(m.LastZxid);
+                break;
             default:
                 throw new ArgumentException($"{nameof(PeerMessageSerializer)} cannot serialize {obj.GetType()}");
         }
@@ -191,6 +205,8 @@ public sealed class PeerMessageSerializer(ExtendedActorSystem system) : Serializ
         ForwardedCreateSessionManifest => new ForwardedCreateSession(r.ReadLong(), r.ReadLong(), r.ReadInt()),
         SyncRequestManifest => new SyncRequest(r.ReadLong(), r.ReadLong()),
         SyncDoneManifest => new SyncDone(r.ReadLong(), r.ReadLong()),
+        PeerStateQueryManifest => new PeerStateQuery(r.ReadLong()),
+        PeerStateReportManifest => new PeerStateReport(r.ReadLong(), ReadState(ref r), r.ReadLong(), r.ReadLong(), r.ReadLong()),
         _ => throw new SerializationException($"{nameof(PeerMessageSerializer)}: unknown manifest '{manifest}'"),
     };
 

@@ -66,3 +66,9 @@ public sealed record ForwardedCreateSession(long Sid, long SessionId, int Timeou
 public sealed record SyncRequest(long Sid, long Token) : IPeerMessage;
 
 public sealed record SyncDone(long Token, long Zxid) : IPeerMessage;
+
+/// <summary>For inspection (`akkazk cluster`, the admin "cluster" command): what state is this server in?</summary>
+public sealed record PeerStateQuery(long Sid) : IPeerMessage;
+
+/// <summary>Answer to <see cref="PeerStateQuery"/>: state, leader, epoch and last applied zxid of server <paramref name="Sid"/>.</summary>
+public sealed record PeerStateReport(long Sid, ServerState State, long LeaderId, long Epoch, long LastZxid) : IPeerMessage;

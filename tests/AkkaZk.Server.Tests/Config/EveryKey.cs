@@ -69,6 +69,7 @@ internal static class EveryKey
     {
         ["readonlymode.enabled"] = "true",
         ["znode.container.checkIntervalMs"] = "5000",
+        ["zookeeper.commitLogCount"] = "2000",
         ["jute.maxbuffer"] = "0x200000",
         ["zookeeper.custom.flag"] = "on",
     };

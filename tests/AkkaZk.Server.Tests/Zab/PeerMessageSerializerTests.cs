@@ -47,6 +47,9 @@ public sealed class PeerMessageSerializerTests : Akka.TestKit.Xunit2.TestKit
             { "fc", new ForwardedCreateSession(2, 0x0200_0000_0000_0000L, 30000) },
             { "sr", new SyncRequest(3, long.MaxValue) },
             { "sd", new SyncDone(long.MaxValue, long.MinValue) },
+            { "q", new PeerStateQuery(2) },
+            { "r", new PeerStateReport(3, ServerState.Leading, 3, 7, 0x0000_0007_0000_0002L) },
+            { "r", new PeerStateReport(long.MinValue, ServerState.Looking, -1, -1, long.MaxValue) },
         };
     }
 
