@@ -9,7 +9,7 @@ namespace AkkaZk.Admin;
 /// </summary>
 public static class AdminCommandSet
 {
-    public static AdminCommands Create(ActorSystem system, NodeSettings settings, Zab.PeerStatus? peer = null)
+    public static AdminCommands Create(ActorSystem system, NodeSettings settings, Zab.PeerStatus? peer = null, Func<bool>? isReadOnly = null)
     {
         var traceMask = new TraceMask();
         return new AdminCommands(system, settings,
@@ -27,7 +27,7 @@ public static class AdminCommandSet
             new(["get_trace_mask", "gtmk"], _ => Sync(new() { ["tracemask"] = traceMask.Value }), ServerRequired: false),
             new(["hash"], _ => Sync(new() { ["digests"] = Array.Empty<object>() })),
             new(["initial_configuration", "icfg"], r => Sync(new() { ["initial_configuration"] = AdminResponses.InitialConfiguration(r.Settings) })),
-            new(["is_read_only", "isro"], _ => Sync(new() { ["read_only"] = false })),
+            new(["is_read_only", "isro"], _ => Sync(new() { ["read_only"] = isReadOnly?.Invoke() == true })),
             new(["last_snapshot", "lsnp"], async r => AdminResponses.LastSnapshot(await AdminFacts.Tree(r.System))),
             new(["leader", "lead"], r => r.Settings.IsStandalone || r.Peer is null
                 ? throw new AdminCommandException("server is not initialized")

@@ -100,7 +100,8 @@ internal sealed class ClientConnection : ReceiveActor
         {
             var connect = _connect!;
             _lastZxid = last.Zxid;
-            if (!last.Serving)
+            _readOnlyServer = last.ReadOnly && !last.Serving;
+            if (!last.Serving && !_readOnlyServer)
             {
                 _log.Info("Closing the connection of client {0}: this server is not serving clients (looking for a leader or syncing)", _remote);
                 Context.Stop(Self);
@@ -113,13 +114,13 @@ internal sealed class ClientConnection : ReceiveActor
                 Context.Stop(Self);
                 return;
             }
-            if (_settings.ReadOnly && connect.ReadOnly != true)
+            if (_readOnlyServer && connect.ReadOnly != true)
             {
                 _log.Info("Not permitting connection from {0}: a read-write client cannot connect to a read-only server", _remote);
                 Context.Stop(Self);
                 return;
             }
-            _sessions.Tell(new SessionsProtocol.Attach(connect.SessionId, connect.Passwd, connect.TimeOut, Self));
+            _sessions.Tell(new SessionsProtocol.Attach(connect.SessionId, connect.Passwd, connect.TimeOut, Self, Local: _readOnlyServer));
         });
         Receive<SessionsProtocol.Attached>(attached =>
         {
@@ -148,7 +149,10 @@ internal sealed class ClientConnection : ReceiveActor
     }
 
     /// <summary>ConnectResponse.readOnly goes back only to clients that sent the byte (3.8's isOldClient check).</summary>
-    private bool? EchoReadOnly() => _connect?.ReadOnly is null ? null : _settings.ReadOnly;
+    private bool? EchoReadOnly() => _connect?.ReadOnly is null ? null : _readOnlyServer;
+
+    /// <summary>The server was read-only when this client connected (it stays so for this connection's life).</summary>
+    private bool _readOnlyServer;
 
     private void Serving()
     {

@@ -55,8 +55,8 @@ public sealed record ClientsSettings
     /// <summary>4lw.commands.whitelist: the commands that answer; "*" enables all. ZooKeeper's default is srvr only.</summary>
     public IReadOnlySet<string> FourLetterWordWhitelist { get; init; } = new HashSet<string> { "srvr" };
 
-    /// <summary>True on a read-only server: ConnectResponse.readOnly and isro ("ro").</summary>
-    public bool ReadOnly { get; init; }
+    /// <summary>True while the server is read-only: ConnectResponse.readOnly and isro ("ro").</summary>
+    public Func<bool> IsReadOnly { get; init; } = static () => false;
 
     /// <summary>Version string for srvr / stat / mntr / envi, ZooKeeper's "version, built on date" shape.</summary>
     public string Version { get; init; } = DefaultVersion;

@@ -38,7 +38,7 @@ public static class FourLetterWordResponder
     public static string Respond(string command, FourLetterWordInputs inputs) => command switch
     {
         "ruok" => "imok",
-        "isro" => inputs.Settings.ReadOnly ? "ro" : "rw",
+        "isro" => inputs.Settings.IsReadOnly() ? "ro" : "rw",
         "gtmk" => "306",
         "conf" => Conf(inputs),
         "cons" => Cons(inputs.Connections),

@@ -37,8 +37,16 @@ internal sealed partial class DataTreeActor
     /// <summary>LOOKING: no role, no clients; the tree is exactly what the log holds.</summary>
     private void Idle()
     {
+        if (_settings.ReadOnly is { } readOnly)
+            Timers.StartSingleTimer("read-only", StartReadOnly.Instance, readOnly.Delay);
+        Receive<StartReadOnly>(_ =>
+        {
+            _settings.ReadOnly!.Active = true;
+            _log.Info("no quorum: serving read-only clients at zxid 0x{0:x}", _db.LastProcessedZxid);
+        });
         Receive<BecomeLeader>(become =>
         {
+            LeaveReadOnly();
             _role = become.Leader;
             _lastPreparedZxid = Zxid.Make(become.Epoch, 0);
             _committedUpTo = _db.LastProcessedZxid;
@@ -47,13 +55,43 @@ internal sealed partial class DataTreeActor
         });
         Receive<BecomeLearner>(become =>
         {
+            LeaveReadOnly();
             _role = become.Learner;
             _committedUpTo = _db.LastProcessedZxid;
             Become(Learning);
         });
         Receive<StopRole>(_ => Sender.Tell(new RoleStopped(_db.LastProcessedZxid)));
-        Receive<Submit>(_ => { }); // a connection racing the close of all connections: it is being closed
+        Receive<Submit>(OnReadOnlySubmit);
         CommonReceives();
+    }
+
+    /// <summary>ReadOnlyRequestProcessor: reads from this server's tree; every change (and sync) fails with NOTREADONLY.</summary>
+    private void OnReadOnlySubmit(Submit submit)
+    {
+        if (_settings.ReadOnly?.Active != true)
+            return; // a connection racing the close of all connections: it is being closed
+        if (submit.Type == OpCode.CloseSession)
+            submit.ReplyTo.Tell(new Reply(submit.Xid, submit.Type, _db.LastProcessedZxid, ErrorCode.Ok, EmptyResponse.Instance));
+        else if (RequestKinds.IsWrite(submit.Type) || submit.Type == OpCode.Sync)
+            submit.ReplyTo.Tell(new Reply(submit.Xid, submit.Type, _db.LastProcessedZxid, ErrorCode.NotReadOnly, null));
+        else
+            OnSubmit(submit);
+    }
+
+    /// <summary>The quorum is back: read-only clients must reconnect (and find a read-write server).</summary>
+    private void LeaveReadOnly()
+    {
+        Timers.Cancel("read-only");
+        if (_settings.ReadOnly is not { Active: true } readOnly)
+            return;
+        readOnly.Active = false;
+        _log.Info("leaving read-only mode");
+        Context.Parent.Tell(new QuorumPeerProtocol.Deliver(ActorNames.Clients, Clients.ClientsProtocol.CloseAllConnections.Instance));
+    }
+
+    private sealed class StartReadOnly
+    {
+        public static readonly StartReadOnly Instance = new();
     }
 
     private void Leading()

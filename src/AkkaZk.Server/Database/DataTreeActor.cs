@@ -77,7 +77,7 @@ internal sealed partial class DataTreeActor : ReceiveActor, IWithTimers
             _watcherSessions.Remove(u.WatcherId);
             _db.RemoveWatcher(u.WatcherId);
         });
-        Receive<GetLastZxid>(_ => Sender.Tell(new LastZxid(_db.LastProcessedZxid, IsServing)));
+        Receive<GetLastZxid>(_ => Sender.Tell(new LastZxid(_db.LastProcessedZxid, IsServing, _settings.ReadOnly?.Active == true)));
         Receive<GetStats>(_ => Sender.Tell(BuildStats()));
         Receive<GetText>(get => Sender.Tell(new Text(DescribeText(get.Command))));
         Receive<CheckContainers>(_ => { }); // only a serving leader (or a standalone node) reaps containers

@@ -34,7 +34,8 @@ public static class DataTreeProtocol
     }
 
     /// <param name="Serving">false while an ensemble member is not serving clients (LOOKING, or still syncing).</param>
-    public sealed record LastZxid(long Zxid, bool Serving = true);
+    /// <param name="ReadOnly">true while a server cut off from the quorum serves read-only clients (readonlymode.enabled).</param>
+    public sealed record LastZxid(long Zxid, bool Serving = true, bool ReadOnly = false);
 
     /// <summary>Starts a session through a createSession txn; answered with <see cref="SessionCreated"/> once durable and applied.</summary>
     public sealed record CreateSession(long SessionId, int TimeoutMs, IActorRef ReplyTo);

@@ -22,27 +22,32 @@ public static class NodeChildren
         Create(settings, txnLog, new PeerStatus());
 
     /// <param name="status">this server's ensemble state, shared with whoever reports it (admin, tests).</param>
-    public static QuorumPeerChildren Create(NodeSettings settings, TxnLogSettings txnLog, PeerStatus status) =>
-        new(new Dictionary<string, Func<Func<string, IActorRef>, Props>>
+    public static QuorumPeerChildren Create(NodeSettings settings, TxnLogSettings txnLog, PeerStatus status)
+    {
+        var readOnly = settings.ReadOnlyModeEnabled && !settings.IsStandalone
+            ? new ReadOnlyMode(TimeSpan.FromMilliseconds(Math.Max(2000, settings.TickTime)))
+            : null;
+        return new(new Dictionary<string, Func<Func<string, IActorRef>, Props>>
         {
             [ActorNames.Config] = _ => ConfigActor.Props(settings),
             [ActorNames.Cleanup] = sibling => DatadirCleanupManager.Props(
                 settings.AutopurgeSnapRetainCount, settings.AutopurgePurgeIntervalHours, () => sibling(ActorNames.TxnLog)),
             [ActorNames.TxnLog] = _ => TxnLogProtocol.PropsForSibling(txnLog, ActorNames.DataTree),
-            [ActorNames.DataTree] = sibling => DataTreeActor.Props(DataTreeSettingsFor(settings), sibling(ActorNames.TxnLog)),
+            [ActorNames.DataTree] = sibling => DataTreeActor.Props(DataTreeSettingsFor(settings) with { ReadOnly = readOnly }, sibling(ActorNames.TxnLog)),
             [ActorNames.Sessions] = sibling => SessionTracker.Props(
                 new SessionSettings(settings.TickTime, settings.MinSessionTimeout, settings.MaxSessionTimeout, settings.MyId, !settings.IsStandalone),
                 sibling(ActorNames.DataTree)),
             [ActorNames.Clients] = sibling => ClientsProtocol.Props(
-                ClientsSettingsFor(settings, status), sibling(ActorNames.DataTree), sibling(ActorNames.Sessions),
+                ClientsSettingsFor(settings, status) with { IsReadOnly = () => readOnly?.Active == true }, sibling(ActorNames.DataTree), sibling(ActorNames.Sessions),
                 new JuteWireCodec(JuteMaxFieldLength(settings))),
             [ActorNames.Admin] = _ => AdminServer.Props(
                 new AdminSettings(settings.AdminEnableServer, settings.AdminServerAddress, settings.AdminServerPort, settings.AdminCommandUrl),
-                MetricsSettings.From(settings), system => AdminCommandSet.Create(system, settings, settings.IsStandalone ? null : status)),
+                MetricsSettings.From(settings), system => AdminCommandSet.Create(system, settings, settings.IsStandalone ? null : status, () => readOnly?.Active == true)),
             [ActorNames.Election] = sibling => settings.IsStandalone
                 ? ElectionActor.Props(standalone: true)
                 : FastLeaderElectionActor.Props(ZabSettingsFor(settings), sibling(ActorNames.DataTree), sibling(ActorNames.Sessions), status),
         });
+    }
 
     private static DataTreeSettings DataTreeSettingsFor(NodeSettings s) => new(
         new DatabaseOptions(s.JuteMaxBuffer, s.SuperDigest, s.ExtendedTypesEnabled, s.SkipAcl, (int)s.MyId),

@@ -13,8 +13,9 @@ namespace AkkaZk.Sessions;
 /// </summary>
 internal sealed class SessionTracker : ReceiveActor, IWithTimers
 {
-    private sealed class Session(long id, int timeoutMs)
+    private sealed class Session(long id, int timeoutMs, bool local = false)
     {
+        public bool Local { get; } = local;
         public long Id { get; } = id;
         public int TimeoutMs { get; } = timeoutMs;
         public long ExpiresAt { get; set; }
@@ -87,6 +88,11 @@ internal sealed class SessionTracker : ReceiveActor, IWithTimers
         {
             if (_sessions.TryGetValue(detach.SessionId, out var session) && Equals(session.Holder, detach.Connection))
             {
+                if (session.Local)
+                {
+                    _sessions.Remove(session.Id);
+                    return;
+                }
                 session.Holder = null;
                 session.ExpiresAt = NowMs + session.TimeoutMs;
             }
@@ -105,6 +111,13 @@ internal sealed class SessionTracker : ReceiveActor, IWithTimers
     private void OnAttach(Attach attach)
     {
         var timeout = _settings.Negotiate(attach.RequestedTimeoutMs);
+        if (attach.SessionId == 0 && attach.Local)
+        {
+            var local = new Session(_nextSessionId++, timeout, local: true) { ExpiresAt = NowMs + timeout, Holder = attach.Connection };
+            _sessions[local.Id] = local;
+            attach.Connection.Tell(new Attached(local.Id, SessionIds.Password(local.Id), local.TimeoutMs, Created: true));
+            return;
+        }
         if (attach.SessionId == 0)
         {
             var id = _nextSessionId++;

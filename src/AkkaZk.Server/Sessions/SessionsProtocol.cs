@@ -10,7 +10,8 @@ public static class SessionsProtocol
     /// The requested timeout is clamped into [minSessionTimeout, maxSessionTimeout].
     /// Answered with <see cref="Attached"/> or <see cref="Rejected"/>.
     /// </summary>
-    public sealed record Attach(long SessionId, byte[] Passwd, int RequestedTimeoutMs, IActorRef Connection);
+    /// <param name="Local">a read-only server's session: known here only, never a txn, gone when its connection closes.</param>
+    public sealed record Attach(long SessionId, byte[] Passwd, int RequestedTimeoutMs, IActorRef Connection, bool Local = false);
 
     public sealed record Attached(long SessionId, byte[] Passwd, int TimeoutMs, bool Created);
 
