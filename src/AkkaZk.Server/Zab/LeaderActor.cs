@@ -105,10 +105,13 @@ internal sealed partial class LeaderActor : ReceiveActor, IWithTimers
 
     private void OnLearnerInfo(LearnerInfo info)
     {
-        if (!View.Servers.ContainsKey(info.Sid) || info.Ensemble != View.Fingerprint)
+        var problem = !View.Servers.ContainsKey(info.Sid) ? "unknown server id"
+            : info.Ensemble != View.Fingerprint ? $"its server list differs from ours ({info.Ensemble})"
+            : Sender.Path.Address != View.AddressOf(info.Sid) ? $"server {info.Sid} lives at {View.AddressOf(info.Sid)}"
+            : null;
+        if (problem is not null)
         {
-            _log.Warning("refusing learner sid {0} from {1}: {2}", info.Sid, Sender.Path.Address,
-                View.Servers.ContainsKey(info.Sid) ? "its server list differs from ours" : "unknown server id");
+            _log.Warning("refusing learner sid {0} from {1}: {2}", info.Sid, Sender.Path.Address, problem);
             return;
         }
         if (_learners.TryGetValue(info.Sid, out var known) && known.Peer.Equals(Sender))
