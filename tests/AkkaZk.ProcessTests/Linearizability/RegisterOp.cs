@@ -59,8 +59,15 @@ public sealed record RegisterOp
         ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
         return new()
         {
-            Process = process, Kind = OpKind.Cas, Invoke = invoke, Complete = complete, ExpectedVersion = expectedVersion,
-            Value = value, Ok = ok, Version = newVersion, Key = key,
+            Process = process,
+            Kind = OpKind.Cas,
+            Invoke = invoke,
+            Complete = complete,
+            ExpectedVersion = expectedVersion,
+            Value = value,
+            Ok = ok,
+            Version = newVersion,
+            Key = key,
         };
     }
 

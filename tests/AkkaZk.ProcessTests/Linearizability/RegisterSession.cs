@@ -33,6 +33,9 @@ internal sealed class RegisterSession(int slot, RegisterWorkload.Shared shared) 
     {
         while (!cancel.IsCancellationRequested && !shared.Finished())
         {
+            // a connection the server already closed would only turn the next op into a needless indeterminate one
+            if (_client is { IsClosed: true })
+                await DropConnectionAsync();
             if (_client is null && !await ConnectAsync(cancel))
                 break;
             if (!shared.TakeOp())
