@@ -190,6 +190,7 @@ internal sealed partial class DataTreeActor
             _pending.Remove(rejected.Zxid);
             FinishStopWhenLogged();
         });
+        Receive<StopRole>(_ => _stopRequester = Sender);
         Receive<Submit>(_ => { });
         Receive<CreateSession>(_ => { });
         Receive<CloseSession>(_ => { });

@@ -46,7 +46,6 @@ internal sealed class FastLeaderElectionActor : ReceiveActor, IWithTimers
             _dataTree.Ask<DataTreeProtocol.LastZxid>(DataTreeProtocol.GetLastZxid.Instance, TimeSpan.FromSeconds(1))
                 .PipeTo(replyTo, success: last => new PeerStateReport(View.MyId, status.State, status.LeaderId, status.Epoch, last.Zxid));
         });
-        Receive<DataTreeProtocol.LastZxid>(last => StartLooking(last.Zxid));
         Receive<ReplicationProtocol.RoleStopped>(stopped => StartLooking(stopped.LastZxid));
         Receive<NotificationTimeout>(_ => Execute(_round?.NotificationTimeoutElapsed() ?? []));
         Receive<FinalizeWait>(_ => Execute(_round?.FinalizeWaitElapsed() ?? []));
@@ -70,7 +69,9 @@ internal sealed class FastLeaderElectionActor : ReceiveActor, IWithTimers
     {
         _log.Info("server {0} of {1}: starting leader election ({2})", View.MyId, View.Servers.Count, View.Fingerprint);
         Context.Parent.Tell(new QuorumPeerProtocol.Ready(ActorNames.Election));
-        _dataTree.Tell(DataTreeProtocol.GetLastZxid.Instance);
+        // also after a restart of this actor, whose role child died with it: the data tree leaves any role it
+        // still holds and answers with its last zxid, and the server looks for a leader
+        _dataTree.Tell(ReplicationProtocol.StopRole.Instance);
     }
 
     private void StartLooking(long lastZxid)
