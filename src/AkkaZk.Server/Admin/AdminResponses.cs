@@ -191,8 +191,11 @@ public static class AdminResponses
         var inputs = new FourLetterWordInputs(
             new ClientsSettings
             {
-                ServerState = () => ServerState(s, peer), DataDir = s.DataDir, DataLogDir = s.DataLogDir,
-                Peer = peer, QuorumSize = s.Servers.Count(server => server.Role == PeerRole.Participant),
+                ServerState = () => ServerState(s, peer),
+                DataDir = s.DataDir,
+                DataLogDir = s.DataLogDir,
+                Peer = peer,
+                QuorumSize = s.Servers.Count(server => server.Role == PeerRole.Participant),
             },
             s.ClientPort ?? 0, connections.Server, connections.Snapshot, tree, null, DateTimeOffset.UtcNow, 0, 0, [],
             ServerEnvironment.OpenFileDescriptors(), ServerEnvironment.MaxFileDescriptors());
