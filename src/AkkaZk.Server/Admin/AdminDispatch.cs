@@ -16,7 +16,7 @@ public static class AdminDispatch
             return new Dictionary<string, object?> { ["command"] = name, ["error"] = $"Unknown command: {name}" };
         try
         {
-            if (command.ServerRequired && !(await AdminFacts.Status(commands.System)).Serving)
+            if (command.ServerRequired && (!(await AdminFacts.Status(commands.System)).Serving || commands.Peer is { Current.Serving: false }))
                 return Failed(command, NotServing);
             var body = await command.Run(new AdminRequest(commands.System, commands.Settings, query, commands.Peer));
             body["command"] = command.PrimaryName;

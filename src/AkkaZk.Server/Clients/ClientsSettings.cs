@@ -55,6 +55,12 @@ public sealed record ClientsSettings
     /// <summary>4lw.commands.whitelist: the commands that answer; "*" enables all. ZooKeeper's default is srvr only.</summary>
     public IReadOnlySet<string> FourLetterWordWhitelist { get; init; } = new HashSet<string> { "srvr" };
 
+    /// <summary>
+    /// False while an ensemble member serves no clients (LOOKING, syncing): ruok stays silent and the other
+    /// four-letter words answer ZooKeeper's "not currently serving" line.
+    /// </summary>
+    public Func<bool> IsServing { get; init; } = static () => true;
+
     /// <summary>True while the server is read-only: ConnectResponse.readOnly and isro ("ro").</summary>
     public Func<bool> IsReadOnly { get; init; } = static () => false;
 

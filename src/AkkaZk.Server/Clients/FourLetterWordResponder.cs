@@ -35,7 +35,27 @@ public static class FourLetterWordResponder
     /// <summary>The answer to a command that is not whitelisted (NopCommand prints it with a newline).</summary>
     public static string NotWhitelisted(string command) => $"{command} is not executed because it is not in the whitelist.\n";
 
-    public static string Respond(string command, FourLetterWordInputs inputs) => command switch
+    public const string NotServing = "This ZooKeeper instance is not currently serving requests\n";
+
+    /// <summary>The commands that need a running server (ZooKeeper's isZKServerRunning check).</summary>
+    public static bool NeedsServer(string command) =>
+        command is "conf" or "cons" or "crst" or "srst" or "dump" or "srvr" or "stat" or "wchs" or "wchc" or "wchp" or "mntr" or "dirs";
+
+    public static string Respond(string command, FourLetterWordInputs inputs)
+    {
+        if (inputs.Settings.IsServing())
+            return RespondServing(command, inputs);
+        // ruok is a health check: silent until the server serves (AkkaZk's choice; ZooKeeper says imok while running)
+        return command switch
+        {
+            "ruok" => "",
+            "isro" => "null",
+            _ when NeedsServer(command) => NotServing,
+            _ => RespondServing(command, inputs),
+        };
+    }
+
+    private static string RespondServing(string command, FourLetterWordInputs inputs) => command switch
     {
         "ruok" => "imok",
         "isro" => inputs.Settings.IsReadOnly() ? "ro" : "rw",

@@ -55,7 +55,7 @@ internal sealed class FastLeaderElectionActor : ReceiveActor, IWithTimers
                 return;
             _role = null;
             _settledVote = null;
-            _status.Set(new PeerStatus.Snapshot(ServerState.Looking, -1, -1, [], _lastZxid, DateTime.UtcNow));
+            _status.Set(new PeerStatus.Snapshot(ServerState.Looking, -1, -1, [], _lastZxid, DateTime.UtcNow, Serving: false));
             _dataTree.Tell(ReplicationProtocol.StopRole.Instance);
         });
     }

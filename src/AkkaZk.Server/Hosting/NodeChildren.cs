@@ -38,7 +38,11 @@ public static class NodeChildren
                 new SessionSettings(settings.TickTime, settings.MinSessionTimeout, settings.MaxSessionTimeout, settings.MyId, !settings.IsStandalone),
                 sibling(ActorNames.DataTree)),
             [ActorNames.Clients] = sibling => ClientsProtocol.Props(
-                ClientsSettingsFor(settings, status) with { IsReadOnly = () => readOnly?.Active == true }, sibling(ActorNames.DataTree), sibling(ActorNames.Sessions),
+                ClientsSettingsFor(settings, status) with
+                {
+                    IsReadOnly = () => readOnly?.Active == true,
+                    IsServing = () => settings.IsStandalone || status.Current.Serving || readOnly?.Active == true,
+                }, sibling(ActorNames.DataTree), sibling(ActorNames.Sessions),
                 new JuteWireCodec(JuteMaxFieldLength(settings))),
             [ActorNames.Admin] = _ => AdminServer.Props(
                 new AdminSettings(settings.AdminEnableServer, settings.AdminServerAddress, settings.AdminServerPort, settings.AdminCommandUrl),

@@ -222,7 +222,7 @@ internal sealed partial class LeaderActor : ReceiveActor, IWithTimers
     private void PublishStatus() => _status.Set(new PeerStatus.Snapshot(
         ServerState.Leading, View.MyId, _epoch,
         _learners.Values.Select(l => new PeerStatus.LearnerStatus(l.Sid, l.Observer, l.State == LearnerHandle.Phase.Synced, l.AckedZxid, l.Peer.Path.Address.ToString())).ToList(),
-        _lastCommitted, _startedAt));
+        _lastCommitted, _startedAt, _established));
 
     private sealed class Tick
     {

@@ -107,7 +107,7 @@ internal sealed class LearnerActor : ReceiveActor, IWithTimers
     {
         _log.Info("{0}: connecting to leader {1} from zxid 0x{2:x}", _observer ? "OBSERVING" : "FOLLOWING", _leaderSid, _lastZxid);
         _dataTree.Tell(new BecomeLearner(Self));
-        _status.Set(new PeerStatus.Snapshot(State, _leaderSid, _currentEpoch, [], _lastZxid, DateTime.UtcNow));
+        _status.Set(new PeerStatus.Snapshot(State, _leaderSid, _currentEpoch, [], _lastZxid, DateTime.UtcNow, Serving: false));
         Context.System.EventStream.Subscribe(Self, typeof(DisassociatedEvent));
         SendLearnerInfo();
         Timers.StartPeriodicTimer("tick", Tick.Instance, _settings.Tick);
@@ -215,7 +215,7 @@ internal sealed class LearnerActor : ReceiveActor, IWithTimers
         _log.Info("synced with leader {0} in epoch {1} at zxid 0x{2:x}: serving", _leaderSid, upToDate.Epoch, _logged);
         _dataTree.Tell(StartServing.Instance);
         _sessions.Tell(new SessionsProtocol.ReportTouchesTo(Self));
-        _status.Set(new PeerStatus.Snapshot(State, _leaderSid, upToDate.Epoch, [], _logged, DateTime.UtcNow));
+        _status.Set(new PeerStatus.Snapshot(State, _leaderSid, upToDate.Epoch, [], _logged, DateTime.UtcNow, Serving: true));
     }
 
     private void OnTick()

@@ -8,11 +8,12 @@ namespace AkkaZk.Zab;
 /// </summary>
 public sealed class PeerStatus
 {
-    private volatile Snapshot _current = new(ServerState.Looking, -1, -1, [], 0, DateTime.UtcNow);
+    private volatile Snapshot _current = new(ServerState.Looking, -1, -1, [], 0, DateTime.UtcNow, false);
 
     /// <param name="Learners">leader only: every connected learner, whether it is synced, and how far it has acknowledged.</param>
     /// <param name="Since">when this state began (the leader's uptime).</param>
-    public sealed record Snapshot(ServerState State, long LeaderId, long Epoch, IReadOnlyList<LearnerStatus> Learners, long LastCommitted, DateTime Since);
+    /// <param name="Serving">the role is established (synced with a quorum) and clients are served.</param>
+    public sealed record Snapshot(ServerState State, long LeaderId, long Epoch, IReadOnlyList<LearnerStatus> Learners, long LastCommitted, DateTime Since, bool Serving);
 
     public sealed record LearnerStatus(long Sid, bool Observer, bool Synced, long AckedZxid, string Address);
 
