@@ -26,15 +26,24 @@ public sealed class PrometheusMetrics
         "max_client_response_size", "open_file_descriptor_count", "max_file_descriptor_count", "connection_drop_probability",
         "outstanding_tls_handshake", "non_mtls_remote_conn_count", "non_mtls_local_conn_count", "quorum_size",
         "last_processed_zxid", "bytes_received_count",
+        // Leader.registerMetrics / the quorum peer's figures (0 on a standalone node or a non-leader)
+        "learners", "synced_followers", "synced_observers", "leader_uptime", "looking",
+        // Akka.Cluster membership as this server sees it (inspection only: Zab decides who leads)
+        "akka_cluster_members", "akka_cluster_unreachable_members",
     ];
 
     /// <summary>ServerMetrics summaries (BASIC detail: _count and _sum). Not measured yet, so their counts stay 0.</summary>
     public static readonly IReadOnlyList<string> SummaryNames =
         ["fsynctime", "snapshottime", "election_time", "dbinittime", "readlatency", "updatelatency"];
 
-    public PrometheusMetrics(ActorSystem system)
+    private readonly Zab.PeerStatus? _peer;
+    private readonly int _quorumSize;
+
+    public PrometheusMetrics(ActorSystem system, Zab.PeerStatus? peer = null, int quorumSize = 1)
     {
         _system = system;
+        _peer = peer;
+        _quorumSize = quorumSize;
         var factory = Prometheus.Metrics.WithCustomRegistry(Registry);
         foreach (var name in GaugeNames)
             _gauges[name] = factory.CreateGauge(name, name.Replace('_', ' '));
@@ -72,9 +81,26 @@ public sealed class PrometheusMetrics
         Set("outstanding_tls_handshake", 0);
         Set("non_mtls_remote_conn_count", 0);
         Set("non_mtls_local_conn_count", 0);
-        Set("quorum_size", 1);
+        Set("quorum_size", _quorumSize);
+        SetEnsembleFigures();
         Set("last_processed_zxid", tree.LastZxid);
         Set("bytes_received_count", server.BytesReceived);
+    }
+
+    private void SetEnsembleFigures()
+    {
+        var peer = _peer?.Current;
+        var leading = peer?.State == Election.ServerState.Leading;
+        Set("learners", leading ? peer!.Learners.Count : 0);
+        Set("synced_followers", leading ? peer!.Learners.Count(l => l.Synced && !l.Observer) : 0);
+        Set("synced_observers", leading ? peer!.Learners.Count(l => l.Synced && l.Observer) : 0);
+        Set("leader_uptime", leading ? (DateTime.UtcNow - peer!.Since).TotalMilliseconds : 0);
+        Set("looking", peer?.State == Election.ServerState.Looking ? 1 : 0);
+        if (_peer is null || !_system.Settings.ProviderClass.Contains("Cluster", StringComparison.Ordinal))
+            return;
+        var state = Akka.Cluster.Cluster.Get(_system).State;
+        Set("akka_cluster_members", state.Members.Count);
+        Set("akka_cluster_unreachable_members", state.Unreachable.Count);
     }
 
     private void Set(string name, double value) => _gauges[name].Set(value);
