@@ -21,7 +21,7 @@
 #   BENCH_ROUNDS [3]    rounds of every workload      BENCH_WORKLOADS [set get]
 #   BENCH_SESSIONS [6]  sessions per run (2 per server)  BENCH_OUTSTANDING [32]  requests in flight per session
 #   BENCH_DATA_SIZE [100] bytes per znode             BENCH_ZNODES [1000]  znodes read/written
-#   BENCH_KILLS [3]     leader kills per system (0 skips the failover phase)
+#   BENCH_KILLS [5]     leader kills per system (0 skips the failover phase)
 #   BENCH_ZK_HEAP [1000m]  each ZooKeeper JVM's -Xmx  BENCH_OUT [bench-results/ensemble-<UTC time>]
 #   BENCH_KEEP=1 keeps the servers' data dirs
 set -euo pipefail
@@ -36,7 +36,7 @@ sessions=${BENCH_SESSIONS:-6}
 outstanding=${BENCH_OUTSTANDING:-32}
 data_size=${BENCH_DATA_SIZE:-100}
 znodes=${BENCH_ZNODES:-1000}
-kills=${BENCH_KILLS:-3}
+kills=${BENCH_KILLS:-5}
 zk_heap=${BENCH_ZK_HEAP:-1000m}
 out=${BENCH_OUT:-bench-results/ensemble-$(date -u +%Y%m%dT%H%M%SZ)}
 
