@@ -112,7 +112,7 @@ trap cleanup EXIT
   echo "ZooKeeper: $(basename "$(readlink -f /usr/share/java/zookeeper.jar)"), ZK_JVMFLAGS=$ZK_JVMFLAGS"
   echo "settings: seconds=$seconds warmup=$warmup rounds=$rounds sessions=$sessions outstanding=$outstanding" \
        "sessions-workload outstanding=$sessions_outstanding data-size=$data_size znodes=$znodes read-pct=$read_pct mem-znodes=$mem_znodes"
-  echo "mode: standalone only (a 3-node AkkaZk ensemble is not available yet)"
+  echo "mode: standalone (scripts/bench-ensemble.sh measures 3-node ensembles)"
 } > "$out/environment.txt"
 cat "$out/environment.txt" >&2
 
@@ -172,7 +172,7 @@ fi
 
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/environment.txt"
 echo
-echo "AkkaZk vs Apache ZooKeeper 3.8, standalone (3-node ensemble mode: not available yet). Medians over $rounds rounds;"
+echo "AkkaZk vs Apache ZooKeeper 3.8, standalone (ensembles: scripts/bench-ensemble.sh). Medians over $rounds rounds;"
 echo "ratio = AkkaZk/ZooKeeper (ops/s: above 1 is faster; latency and memory: below 1 is better)."
 bench report "$out" || failed=1
 echo

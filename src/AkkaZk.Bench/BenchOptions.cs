@@ -5,8 +5,8 @@ namespace AkkaZk.Bench;
 /// <summary>The settings of one load-generator run, parsed from `--name value` arguments.</summary>
 public sealed record BenchOptions
 {
-    public string Host { get; init; } = "127.0.0.1";
-    public int Port { get; init; } = 2181;
+    /// <summary>One server, or the servers of an ensemble: session i connects to Servers[i % count].</summary>
+    public IReadOnlyList<ServerAddress> Servers { get; init; } = [new("127.0.0.1", 2181)];
     public string Workload { get; init; } = "get";
     public int Sessions { get; init; } = 4;
     public int Outstanding { get; init; } = 32;
@@ -30,7 +30,7 @@ public sealed record BenchOptions
             string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{name} needs a value");
             o = name switch
             {
-                "--server" => WithServer(o, Value()),
+                "--server" => o with { Servers = ServerAddress.ParseList(Value()) },
                 "--workload" => o with { Workload = Value() },
                 "--sessions" => o with { Sessions = Positive(name, Value()) },
                 "--outstanding" => o with { Outstanding = Positive(name, Value()) },
@@ -51,13 +51,8 @@ public sealed record BenchOptions
         return o;
     }
 
-    private static BenchOptions WithServer(BenchOptions o, string value)
-    {
-        var colon = value.LastIndexOf(':');
-        if (colon <= 0 || !int.TryParse(value[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port))
-            throw new ArgumentException($"--server wants host:port, not '{value}'");
-        return o with { Host = value[..colon], Port = port };
-    }
+    /// <summary>The server of session (or sessions-workload worker) number i: round robin over the list.</summary>
+    public ServerAddress ServerFor(int i) => Servers[i % Servers.Count];
 
     private static int Positive(string name, string value) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using AkkaZk.Bench.Workloads;
 using AkkaZk.Client;
+using AkkaZk.Protocol;
 
 namespace AkkaZk.Bench;
 
@@ -23,11 +24,18 @@ public static class BenchRunner
         try
         {
             for (var i = 0; i < workload.SessionsNeeded(options); i++)
-                clients.Add(await ZkClient.ConnectAsync(options.Host, options.Port, options.SessionTimeoutMs));
+            {
+                var server = options.ServerFor(i);
+                clients.Add(await ZkClient.ConnectAsync(server.Host, server.Port, options.SessionTimeoutMs));
+            }
             var root = $"/akkazk-bench-{Guid.NewGuid():N}"[..26];
             await clients[0].CreateAsync(root, []);
             var context = new BenchContext(options, clients, root);
             await workload.SetupAsync(context);
+            // Other sessions' setup writes may have reached the leader but not yet a follower: ZooKeeper's sync makes
+            // each session's server catch up, so a read of any prepared znode from any session finds it.
+            if (options.Servers.Count > 1)
+                await Task.WhenAll(clients.Select(c => c.CallAsync<SyncResponse>(OpCode.Sync, new SyncRequest(root))));
             log.WriteLine($"{options.Label} {options.Workload}: {clients.Count} sessions, {workerCount} workers, " +
                 $"{options.Warmup}s warm-up + {options.Seconds}s measured");
 
@@ -81,7 +89,7 @@ public static class BenchRunner
         }
 
         var latency = LatencySummary.FromTicks(samples.ToArray());
-        return new BenchResult(options.Label, options.Round, options.Workload, $"{options.Host}:{options.Port}",
+        return new BenchResult(options.Label, options.Round, options.Workload, string.Join(",", options.Servers),
             options.Sessions, options.Outstanding, workerCount, options.Seconds, options.Warmup, options.DataSize,
             options.Znodes, options.ReadPct, samples.Count, samples.Count / options.Seconds, latency, verified,
             failures.Count == 0, failures.Distinct().Take(20).ToList(), startedUtc);

@@ -25,9 +25,7 @@ public sealed class NamedArgs
 
     public (string Host, int Port) Server()
     {
-        var value = Get("--server");
-        var colon = value.LastIndexOf(':');
-        return colon > 0 && int.TryParse(value[(colon + 1)..], CultureInfo.InvariantCulture, out var port)
-            ? (value[..colon], port) : throw new ArgumentException($"--server wants host:port, not '{value}'");
+        var server = ServerAddress.Parse(Get("--server"));
+        return (server.Host, server.Port);
     }
 }

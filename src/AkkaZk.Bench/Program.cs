@@ -9,14 +9,19 @@ public static class Program
     public static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     public const string Usage = """
-        Usage: akkazk-bench [run] --server host:port --workload W [--sessions N] [--outstanding K] [--seconds S]
+        Usage: akkazk-bench [run] --server host:port[,host:port...] --workload W [--sessions N] [--outstanding K] [--seconds S]
                             [--warmup S] [--data-size B] [--znodes N] [--read-pct P] [--json out.json] [--label L] [--round R]
                  workloads: create set get exists children mixed watch sessions
-                 exit code 1 when any answer was wrong (or the run could not complete)
+                 exit code 1 when any answer was wrong (or the run could not complete); with several servers,
+                 session i connects to server i mod count
                akkazk-bench populate --server host:port --znodes N [--data-size B] [--root /path]
                  creates N znodes under root (for memory and restart measurements)
                akkazk-bench probe --server host:port --path P [--timeout S]
                  retries connect + getData(P) until it succeeds; prints the Unix time in ms when it did
+               akkazk-bench failover --server host:port[,host:port...] --path P [--timeout S] [--attempt-timeout-ms MS]
+                            [--json out.json] [--label L] [--round R] [--killed NAME]
+                 writes P without pause, moving to the next server after a failure; prints "ready" after the first
+                 write, reads the leader's kill time (Unix ms) from stdin, prints "failover <ms>": kill to first write
                akkazk-bench report <results dir> [--baseline ZooKeeper] [--candidate AkkaZk]
                  medians per workload and figure, the candidate/baseline ratio, PNG charts into the dir
 
@@ -30,6 +35,7 @@ public static class Program
             {
                 null or "--help" or "-h" => Help(args.Length == 0 ? 2 : 0),
                 "populate" => await PopulateCommand.RunAsync(args[1..]),
+                "failover" => await Failover.FailoverCommand.RunAsync(args[1..]),
                 "probe" => await ProbeCommand.RunAsync(args[1..]),
                 "report" => ReportCommand.Run(args[1..]),
                 "run" => await RunAsync(args[1..]),

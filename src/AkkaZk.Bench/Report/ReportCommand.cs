@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace AkkaZk.Bench.Report;
 
 /// <summary>
-/// Reads the run-*.json and memory-*.json files of one scripts/bench.sh run and prints one table: per workload and
+/// Reads the run-*.json, memory-*.json and failover-*.json files of one scripts/bench.sh (or bench-ensemble.sh) run and prints one table: per workload and
 /// figure the median over rounds for the baseline and the candidate, and candidate/baseline. Writes it to
 /// summary.md and draws throughput.png and p99.png beside the results.
 /// </summary>
@@ -23,7 +23,9 @@ public static class ReportCommand
             .Select(f => JsonSerializer.Deserialize<BenchResult>(File.ReadAllText(f), Program.Json)!).ToList();
         var memory = Directory.GetFiles(dir, "memory-*.json").Order()
             .Select(f => JsonSerializer.Deserialize<MemoryResult>(File.ReadAllText(f), Program.Json)!).ToList();
-        var table = SummaryTable.Build(runs, memory, baseline, candidate);
+        var failovers = Directory.GetFiles(dir, "failover-*.json").Order()
+            .Select(f => JsonSerializer.Deserialize<Failover.FailoverResult>(File.ReadAllText(f), Program.Json)!).ToList();
+        var table = SummaryTable.Build(runs, memory, baseline, candidate, failovers);
         var markdown = table.ToMarkdown();
         Console.Out.Write(markdown);
         File.WriteAllText(Path.Combine(dir, "summary.md"), markdown);
@@ -53,7 +55,8 @@ public sealed record SummaryTable(string BaselineLabel, string CandidateLabel, I
         ("max ms", r => r.LatencyMs.Max),
     ];
 
-    public static SummaryTable Build(IReadOnlyList<BenchResult> runs, IReadOnlyList<MemoryResult> memory, string baseline, string candidate)
+    public static SummaryTable Build(IReadOnlyList<BenchResult> runs, IReadOnlyList<MemoryResult> memory, string baseline, string candidate,
+        IReadOnlyList<Failover.FailoverResult>? failovers = null)
     {
         var rows = new List<SummaryRow>();
         var workloads = Workloads.WorkloadCatalog.Names.Where(w => runs.Any(r => r.Workload == w));
@@ -73,6 +76,13 @@ public sealed record SummaryTable(string BaselineLabel, string CandidateLabel, I
             rows.Add(new SummaryRow($"{znodes:N0} znodes", "load s", Median(mb.Select(m => m.PopulateSeconds)), Median(mc.Select(m => m.PopulateSeconds)), mb.Count, mc.Count));
             rows.Add(new SummaryRow($"{znodes:N0} znodes", "RSS MiB after restart", Median(mb.Select(m => m.RssAfterRestartKiB / 1024.0)), Median(mc.Select(m => m.RssAfterRestartKiB / 1024.0)), mb.Count, mc.Count));
             rows.Add(new SummaryRow($"{znodes:N0} znodes", "restart ms", Median(mb.Select(m => (double)m.RestartMs)), Median(mc.Select(m => (double)m.RestartMs)), mb.Count, mc.Count));
+        }
+        var fb = (failovers ?? []).Where(f => f.Label == baseline).Select(f => (double)f.FailoverMs).ToList();
+        var fc = (failovers ?? []).Where(f => f.Label == candidate).Select(f => (double)f.FailoverMs).ToList();
+        if (fb.Count + fc.Count > 0)
+        {
+            rows.Add(new SummaryRow("leader failover", "kill → first write ms", Median(fb), Median(fc), fb.Count, fc.Count));
+            rows.Add(new SummaryRow("leader failover", "max ms", fb.Count > 0 ? fb.Max() : double.NaN, fc.Count > 0 ? fc.Max() : double.NaN, fb.Count, fc.Count));
         }
         return new SummaryTable(baseline, candidate, rows);
     }

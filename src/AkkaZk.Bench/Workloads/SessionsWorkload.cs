@@ -14,16 +14,16 @@ public sealed class SessionsWorkload : IWorkload
 
     public Task SetupAsync(BenchContext context) => Task.CompletedTask;
 
-    public IWorker CreateWorker(BenchContext context, int index) => new Worker(this, context.Options);
+    public IWorker CreateWorker(BenchContext context, int index) => new Worker(this, context.Options, context.Options.ServerFor(index));
 
     public Task CleanupAsync(BenchContext context) => Task.CompletedTask;
 
-    private sealed class Worker(SessionsWorkload owner, BenchOptions options) : IWorker
+    private sealed class Worker(SessionsWorkload owner, BenchOptions options, ServerAddress server) : IWorker
     {
         public async Task<Sample> StepAsync()
         {
             var start = Stopwatch.GetTimestamp();
-            var client = await ZkClient.ConnectAsync(options.Host, options.Port, options.SessionTimeoutMs);
+            var client = await ZkClient.ConnectAsync(server.Host, server.Port, options.SessionTimeoutMs);
             var end = Stopwatch.GetTimestamp();
             await using (client)
             {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AkkaZk.Bench;
+using AkkaZk.Bench.Failover;
 using AkkaZk.Bench.Report;
 using Xunit;
 
@@ -53,5 +54,19 @@ public sealed class BenchFiguresTests
         Assert.Equal(100, row.Candidate);
         Assert.Equal(0.5, row.Ratio);
         Assert.Equal((3, 2), (row.BaselineRuns, row.CandidateRuns));
+    }
+
+    [Fact]
+    public void The_failover_rows_take_the_median_and_the_maximum_of_each_sides_kills()
+    {
+        FailoverResult Kill(string label, long ms) => new(label, 1, "server.1", 0, 0, ms, ms, "h:1", 10, 3, false, []);
+        var kills = new[] { Kill("ZooKeeper", 900), Kill("ZooKeeper", 700), Kill("ZooKeeper", 2000), Kill("AkkaZk", 1500), Kill("AkkaZk", 1100) };
+
+        var rows = SummaryTable.Build([], [], "ZooKeeper", "AkkaZk", kills).Rows;
+
+        var median = rows.Single(r => r.Workload == "leader failover" && r.Figure.StartsWith("kill", StringComparison.Ordinal));
+        Assert.Equal((900, 1300, 3, 2), (median.Baseline, median.Candidate, median.BaselineRuns, median.CandidateRuns));
+        var max = rows.Single(r => r.Workload == "leader failover" && r.Figure == "max ms");
+        Assert.Equal((2000, 1500), (max.Baseline, max.Candidate));
     }
 }

@@ -14,7 +14,7 @@ public sealed class LoadGeneratorSmokeTests(ITestOutputHelper output)
 {
     private static BenchOptions Small(IZkServer server, string workload) => new()
     {
-        Port = server.ClientPort,
+        Servers = [new("127.0.0.1", server.ClientPort)],
         Workload = workload,
         Sessions = 2,
         Outstanding = 4,
@@ -39,6 +39,19 @@ public sealed class LoadGeneratorSmokeTests(ITestOutputHelper output)
             Assert.True(result.Passed, $"{workload}: {string.Join("; ", result.Failures)}\n{log}");
             Assert.True(result.Verified > 0, $"{workload} verified no answer");
         }
+    }
+
+    [Fact]
+    public async Task A_run_given_a_list_of_servers_syncs_every_session_before_reading_and_names_them_all()
+    {
+        await using var server = await ServerUnderTest.StartAsync("bench-list");
+        var address = new ServerAddress("127.0.0.1", server.ClientPort);
+        var options = Small(server, "get") with { Servers = [address, address] };
+
+        var result = await BenchRunner.RunAsync(options, TextWriter.Null);
+
+        Assert.True(result.Passed, string.Join("; ", result.Failures));
+        Assert.Equal($"{address},{address}", result.Server);
     }
 
     [Fact]
