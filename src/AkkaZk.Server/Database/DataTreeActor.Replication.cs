@@ -143,7 +143,9 @@ internal sealed partial class DataTreeActor
             _inFlight--;
             var inFlight = (InFlight)appended.Context!;
             inFlight.Logged = true;
-            _role?.Tell(new Logged(inFlight.Zxid));
+            // one acknowledgement per journal write: Logged(z) stands for every txn up to z
+            if (appended.LastOfWrite)
+                _role?.Tell(new Logged(inFlight.Zxid));
             ApplyCommitted();
         });
         Receive<TxnLogProtocol.AppendRejected>(rejected =>

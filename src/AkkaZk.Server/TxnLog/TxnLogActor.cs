@@ -218,7 +218,7 @@ internal sealed class TxnLogActor : PersistentActor
         var next = 0;
         PersistAllAsync(batch.Select(p => new TxnLogged(p.Append.Zxid, p.Append.Txn)), e =>
         {
-            OnDurable(e, batch[next]);
+            OnDurable(e, batch[next], lastOfWrite: next == batch.Count - 1);
             if (++next < batch.Count)
                 return;
             _writing = false;
@@ -227,12 +227,12 @@ internal sealed class TxnLogActor : PersistentActor
         });
     }
 
-    private void OnDurable(TxnLogged txn, PendingAppend pending)
+    private void OnDurable(TxnLogged txn, PendingAppend pending, bool lastOfWrite = true)
     {
         _appends++;
         _index.Add(LastSequenceNr, txn.Zxid);
         _lastDurableZxid = txn.Zxid;
-        pending.ReplyTo.Tell(new Appended(txn.Zxid, pending.Append.Context));
+        pending.ReplyTo.Tell(new Appended(txn.Zxid, pending.Append.Context, lastOfWrite));
     }
 
     private void OnSaveSnapshot(TxnLogProtocol.SaveSnapshot save)

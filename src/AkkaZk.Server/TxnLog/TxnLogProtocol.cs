@@ -26,7 +26,8 @@ public static class TxnLogProtocol
     /// </summary>
     public sealed record Append(long Zxid, byte[] Txn, object? Context = null);
 
-    public sealed record Appended(long Zxid, object? Context);
+    /// <param name="LastOfWrite">the last append of its journal write (group): everything up to Zxid is durable now.</param>
+    public sealed record Appended(long Zxid, object? Context, bool LastOfWrite = true);
 
     public sealed record AppendRejected(long Zxid, object? Context, string Reason);
 

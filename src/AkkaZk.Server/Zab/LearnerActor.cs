@@ -233,7 +233,7 @@ internal sealed class LearnerActor : ReceiveActor, IWithTimers
         Context.Stop(Self);
     }
 
-    private static readonly TimeSpan HelloInterval = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan HelloInterval = TimeSpan.FromMilliseconds(25);
 
     private sealed class Tick
     {
