@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using AkkaZk.Client;
 using AkkaZk.Election;
@@ -40,5 +41,56 @@ public sealed class LeaderFailoverSpecs(ITestOutputHelper output)
         Assert.Equal(ServerState.Following, ensemble.Nodes[first].Status.Current.State);
         var all = await ensemble.SameTreeOnAsync(Enumerable.Range(0, 3));
         Assert.Equal(survivors, all);
+    }
+
+    [Fact]
+    public async Task Every_write_acknowledged_before_the_leader_crashed_is_on_every_server_afterwards()
+    {
+        await using var ensemble = InProcessEnsemble.Start(3, output);
+        var leader = await ensemble.WaitForLeaderAsync();
+        var client = await ensemble.ClientForAsync(ensemble.Running.Without(leader).First());
+
+        // a stream of creates, eight in flight, until the connection drops
+        var acknowledged = new ConcurrentBag<int>();
+        var window = new SemaphoreSlim(8);
+        var stream = Task.Run(async () =>
+        {
+            var inFlight = new List<Task>();
+            for (var k = 0; !client.IsClosed; k++)
+            {
+                await window.WaitAsync();
+                var n = k;
+                inFlight.Add(Task.Run(async () =>
+                {
+                    try
+                    {
+                        await client.CreateAsync($"/stream-{n}", Encoding.UTF8.GetBytes($"s{n}"));
+                        acknowledged.Add(n);
+                    }
+                    catch (Exception e) when (e is IOException or ObjectDisposedException or ZkException)
+                    {
+                    }
+                    finally
+                    {
+                        window.Release();
+                    }
+                }));
+            }
+            await Task.WhenAll(inFlight);
+        });
+        await Eventually.True(() => acknowledged.Count >= 30, InProcessEnsemble.DefaultTimeout, () => "30 acknowledged creates");
+
+        await ensemble.CrashAsync(leader);
+        // the follower leaves its role and closes its clients; the stream ends
+        await stream.WaitAsync(InProcessEnsemble.DefaultTimeout);
+
+        await ensemble.WaitForLeaderAsync();
+        var paths = (await ensemble.SameTreeOnAsync(ensemble.Running)).Select(z => z.Path).ToHashSet();
+        var missing = acknowledged.Where(n => !paths.Contains($"/stream-{n}")).Order().ToList();
+        Assert.True(missing.Count == 0, $"{missing.Count} of {acknowledged.Count} acknowledged creates are lost: {string.Join(", ", missing)}");
+
+        await ensemble.StartAsync(leader);
+        await ensemble.WaitForLeaderAsync();
+        await ensemble.SameTreeOnAsync(Enumerable.Range(0, 3));
     }
 }
