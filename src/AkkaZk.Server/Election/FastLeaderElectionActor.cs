@@ -32,7 +32,7 @@ internal sealed class FastLeaderElectionActor : ReceiveActor, IWithTimers
 
     public FastLeaderElectionActor(ZabSettings settings, IActorRef dataTree, IActorRef sessions, PeerStatus status)
     {
-        _settings = settings;
+        _settings = WithOwnTransport(settings);
         _dataTree = dataTree;
         _sessions = sessions;
         _status = status;
@@ -64,6 +64,18 @@ internal sealed class FastLeaderElectionActor : ReceiveActor, IWithTimers
         Akka.Actor.Props.Create(() => new FastLeaderElectionActor(settings, dataTree, sessions, status));
 
     private EnsembleView View => _settings.View;
+
+    /// <summary>
+    /// Peers are addressed with this server's own remoting scheme: a transport adapter (Akka.Remote's throttler in
+    /// the multi-node specs) turns "akka.tcp" into e.g. "akka.trttl.tcp", and a peer's address must match it.
+    /// </summary>
+    private static ZabSettings WithOwnTransport(ZabSettings settings)
+    {
+        var protocol = ((ExtendedActorSystem)Context.System).Provider.DefaultAddress.Protocol;
+        return protocol.StartsWith("akka.", StringComparison.Ordinal)
+            ? settings with { View = settings.View.WithProtocol(protocol) }
+            : settings;
+    }
 
     protected override void PreStart()
     {

@@ -13,11 +13,15 @@ namespace AkkaZk.Zab;
 /// </summary>
 public sealed class EnsembleView
 {
-    public EnsembleView(IReadOnlyList<ServerSpec> servers, long myId, IQuorumVerifier verifier)
+    /// <summary>The scheme of a plain Akka.Remote TCP address.</summary>
+    public const string DefaultProtocol = "akka.tcp";
+
+    public EnsembleView(IReadOnlyList<ServerSpec> servers, long myId, IQuorumVerifier verifier, string protocol = DefaultProtocol)
     {
         Servers = servers.ToDictionary(s => s.Id);
         MyId = myId;
         Verifier = verifier;
+        Protocol = protocol;
         Fingerprint = string.Join(",", servers.OrderBy(s => s.Id)
             .Select(s => $"{s.Id}={s.Host}:{s.QuorumPort}:{s.ElectionPort}:{s.Role.ToString().ToLowerInvariant()}"));
     }
@@ -26,6 +30,16 @@ public sealed class EnsembleView
         new(settings.Servers, settings.MyId, QuorumVerifiers.From(settings));
 
     public IReadOnlyDictionary<long, ServerSpec> Servers { get; }
+
+    /// <summary>
+    /// The scheme of every server's address. All servers run the same transport, so it is this server's own:
+    /// "akka.tcp", or e.g. "akka.trttl.tcp" when a transport adapter wraps TCP (the tests' throttler).
+    /// </summary>
+    public string Protocol { get; }
+
+    /// <summary>The same view with the addresses of another transport (see <see cref="Protocol"/>).</summary>
+    public EnsembleView WithProtocol(string protocol) =>
+        protocol == Protocol ? this : new EnsembleView(Servers.Values.ToList(), MyId, Verifier, protocol);
 
     public long MyId { get; }
 
@@ -43,7 +57,7 @@ public sealed class EnsembleView
     public Address AddressOf(long sid)
     {
         var server = Servers[sid];
-        return new Address("akka.tcp", NodeActorSystem.Name, server.Host, server.QuorumPort);
+        return new Address(Protocol, NodeActorSystem.Name, server.Host, server.QuorumPort);
     }
 
     /// <summary>The election actor of server <paramref name="sid"/>.</summary>

@@ -150,8 +150,12 @@ internal sealed partial class LeaderActor : ReceiveActor, IWithTimers
         if (!_learners.TryGetValue(ack.Sid, out var learner) || !learner.Peer.Equals(Sender) || learner.State != LearnerHandle.Phase.Discovering)
             return;
         learner.LastHeard = DateTime.UtcNow;
-        // Leader.waitForEpochAck: a learner with a newer history means this server should not lead.
-        if (ack.CurrentEpoch > _currentEpoch || (ack.CurrentEpoch == _currentEpoch && ack.LastZxid > _lastZxid))
+        // Leader.waitForEpochAck: while the new epoch still needs a quorum of acks, a learner with a newer history
+        // means this server should not lead. Once a quorum has acked (ZooKeeper's electionFinished) the check is
+        // over: a late learner holding txns past this leader's start (an old leader's uncommitted proposals) is
+        // truncated by its sync instead of costing the ensemble its established leader.
+        var electionFinished = View.Verifier.ContainsQuorum(_epochAcks);
+        if (!electionFinished && (ack.CurrentEpoch > _currentEpoch || (ack.CurrentEpoch == _currentEpoch && ack.LastZxid > _lastZxid)))
         {
             _log.Warning("learner {0} is ahead of this leader (epoch {1}, zxid 0x{2:x} against {3}, 0x{4:x}); stepping down",
                 ack.Sid, ack.CurrentEpoch, ack.LastZxid, _currentEpoch, _lastZxid);
