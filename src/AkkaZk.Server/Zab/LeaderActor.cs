@@ -99,6 +99,9 @@ internal sealed partial class LeaderActor : ReceiveActor, IWithTimers
 
     protected override void PostStop()
     {
+        // ZooKeeper's followers see the leader's sockets close; ours are told, so they need not wait out syncLimit
+        foreach (var learner in _learners.Values)
+            learner.Peer.Tell(new LeaderStopped(_epoch), Self);
         _sessions.Tell(new SessionsProtocol.ExpireSessions(false));
         _log.Info("leader of epoch {0} stopped", _epoch);
     }

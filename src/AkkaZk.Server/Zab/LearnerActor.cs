@@ -65,6 +65,7 @@ internal sealed class LearnerActor : ReceiveActor, IWithTimers
         Receive<NewLeader>(n => FromLeader(() => OnNewLeader(n)));
         Receive<UpToDate>(u => FromLeader(() => OnUpToDate(u)));
         Receive<Ping>(_ => FromLeader(() => _leader!.Tell(new Ping(View.MyId, []))));
+        Receive<LeaderStopped>(stopped => FromLeader(() => Quit($"the leader stopped leading epoch {stopped.Epoch}")));
         Receive<SyncDone>(done => FromLeader(() => _dataTree.Tell(new SyncReached(done.Token, done.Zxid))));
         Receive<SnapshotInstalled>(installed => OnLogged(installed.Zxid));
         Receive<Logged>(logged => OnLogged(logged.Zxid));

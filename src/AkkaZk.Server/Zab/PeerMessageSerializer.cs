@@ -35,6 +35,7 @@ public sealed class PeerMessageSerializer(ExtendedActorSystem system) : Serializ
     internal const string SyncDoneManifest = "sd";
     internal const string PeerStateQueryManifest = "q";
     internal const string PeerStateReportManifest = "r";
+    internal const string LeaderStoppedManifest = "x";
 
     public override int Identifier => Id;
 
@@ -59,6 +60,7 @@ public sealed class PeerMessageSerializer(ExtendedActorSystem system) : Serializ
         SyncDone => SyncDoneManifest,
         PeerStateQuery => PeerStateQueryManifest,
         PeerStateReport => PeerStateReportManifest,
+        LeaderStopped => LeaderStoppedManifest,
         _ => throw new ArgumentException($"{nameof(PeerMessageSerializer)} cannot serialize {o.GetType()}"),
     };
 
@@ -173,6 +175,9 @@ public sealed class PeerMessageSerializer(ExtendedActorSystem system) : Serializ
             case PeerStateQuery m:
                 w.Long(m.Sid);
                 break;
+            case LeaderStopped m:
+                w.Long(m.Epoch);
+                break;
             case PeerStateReport m:
                 w.Long(m.Sid);
                 w.Byte((byte)m.State);
@@ -206,6 +211,7 @@ public sealed class PeerMessageSerializer(ExtendedActorSystem system) : Serializ
         SyncRequestManifest => new SyncRequest(r.ReadLong(), r.ReadLong()),
         SyncDoneManifest => new SyncDone(r.ReadLong(), r.ReadLong()),
         PeerStateQueryManifest => new PeerStateQuery(r.ReadLong()),
+        LeaderStoppedManifest => new LeaderStopped(r.ReadLong()),
         PeerStateReportManifest => new PeerStateReport(r.ReadLong(), ReadState(ref r), r.ReadLong(), r.ReadLong(), r.ReadLong()),
         _ => throw new SerializationException($"{nameof(PeerMessageSerializer)}: unknown manifest '{manifest}'"),
     };

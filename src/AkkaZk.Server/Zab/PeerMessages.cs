@@ -72,3 +72,6 @@ public sealed record PeerStateQuery(long Sid) : IPeerMessage;
 
 /// <summary>Answer to <see cref="PeerStateQuery"/>: state, leader, epoch and last applied zxid of server <paramref name="Sid"/>.</summary>
 public sealed record PeerStateReport(long Sid, ServerState State, long LeaderId, long Epoch, long LastZxid) : IPeerMessage;
+
+/// <summary>Leader → learners: this leader stopped (stepped down); look for a leader now rather than after syncLimit.</summary>
+public sealed record LeaderStopped(long Epoch) : IPeerMessage;

@@ -48,6 +48,7 @@ public sealed class PeerMessageSerializerTests : Akka.TestKit.Xunit2.TestKit
             { "sr", new SyncRequest(3, long.MaxValue) },
             { "sd", new SyncDone(long.MaxValue, long.MinValue) },
             { "q", new PeerStateQuery(2) },
+            { "x", new LeaderStopped(7) },
             { "r", new PeerStateReport(3, ServerState.Leading, 3, 7, 0x0000_0007_0000_0002L) },
             { "r", new PeerStateReport(long.MinValue, ServerState.Looking, -1, -1, long.MaxValue) },
         };
