@@ -44,15 +44,13 @@ public static class NodeActorSystem
     {
         var me = settings.Self ?? throw new NodeStartException($"server id {settings.MyId} is not in the server list");
         var bind = settings.QuorumListenOnAllIPs ? "0.0.0.0" : me.Host;
-        var seeds = string.Join(", ", settings.Servers.Where(s => s.Role == PeerRole.Participant).OrderBy(s => s.Id)
-            .Select(s => $"\"akka.tcp://{Name}@{s.Host}:{s.QuorumPort}\""));
         var role = me.Role == PeerRole.Observer ? "observer" : "participant";
         return ConfigurationFactory.ParseString($$"""
             # every server is a member of one Akka.Cluster, for membership and inspection only: Zab's quorum, not
             # cluster membership, decides who leads and what is committed
             akka.actor.provider = cluster
             akka.cluster {
-              seed-nodes = [{{seeds}}]
+              # the election actor joins the participants (the seed nodes) with this server's own remoting scheme
               roles = [{{role}}]
               # no automatic downing: a partitioned server stays up and rejoins when the network heals
               downing-provider-class = ""

@@ -21,7 +21,9 @@ internal static class ZnodeTree
         while (paths.TryDequeue(out var path))
         {
             var data = await client.GetDataAsync(path);
-            nodes.Add(new Znode(path, Convert.ToHexString(data.Data), data.Stat));
+            // each server stamps /zookeeper/config with its own clock when it loads its tree, as ZooKeeper does
+            var stat = path == "/zookeeper/config" ? data.Stat with { Mtime = 0 } : data.Stat;
+            nodes.Add(new Znode(path, Convert.ToHexString(data.Data), stat));
             foreach (var child in await client.GetChildrenAsync(path))
                 paths.Enqueue(path == "/" ? "/" + child : path + "/" + child);
         }
