@@ -17,6 +17,8 @@ public static class Program
                  creates N znodes under root (for memory and restart measurements)
                akkazk-bench probe --server host:port --path P [--timeout S]
                  retries connect + getData(P) until it succeeds; prints the Unix time in ms when it did
+               akkazk-bench touch --server host:port --path P [--count N]
+                 N setData of P with its own data; prints the zxid of the first (for forcing a snapshot)
                akkazk-bench report <results dir> [--baseline ZooKeeper] [--candidate AkkaZk]
                  medians per workload and figure, the candidate/baseline ratio, PNG charts into the dir
 
@@ -31,6 +33,7 @@ public static class Program
                 null or "--help" or "-h" => Help(args.Length == 0 ? 2 : 0),
                 "populate" => await PopulateCommand.RunAsync(args[1..]),
                 "probe" => await ProbeCommand.RunAsync(args[1..]),
+                "touch" => await TouchCommand.RunAsync(args[1..]),
                 "report" => ReportCommand.Run(args[1..]),
                 "run" => await RunAsync(args[1..]),
                 _ => await RunAsync(args),
