@@ -21,7 +21,8 @@
 #  4. restart and time it from launching the process to the first successful getData of the last znode; read
 #     VmRSS again, stop, and record the data on disk again. ZooKeeper writes one more full snapshot at startup,
 #     after loading and before serving (ZooKeeperServer.loadData), so its restart time includes that write; AkkaZk
-#     does not snapshot at startup. The database load time each server logs is recorded too.
+#     does not snapshot at startup. The database load time each server logs, and the time of ZooKeeper's startup
+#     snapshot, are recorded too (see *_load_ms below).
 # The servers' logs of each memory round are copied to memory-<server>-r<round>-{loading,restart}.log, and the
 # data dir listing after the restart to memory-<server>-r<round>.files. Load averages are sampled every 30 s into
 # loadavg.txt. Finally `akkazk-bench report` prints one table of medians with AkkaZk/ZooKeeper per figure
@@ -142,9 +143,20 @@ r = c.execute("select length(snapshot) from snapshot order by sequence_number de
 print(r[0] if r else -1)' "$1/data/snapshots.db" 2>/dev/null) || bytes=-1
   echo "$bytes $(akka_snapshot_saved "$1")"
 }
-# the database load time each server logs at startup (ms; -1 when missing)
-zk_load_ms() { { grep -o 'Snapshot loaded in [0-9]* ms' "$1/zookeeper.log" || echo "x x x -1"; } | tail -1 | awk '{print $4}'; }
-akka_load_ms() { { grep -o 'database loaded in [0-9]* ms' "$1/akkazk.log" || echo "x x x -1"; } | tail -1 | awk '{print $4}'; }
+# The database load time each server logs at its last start (ms; -1 when missing). ZooKeeper: "Snapshot loaded in"
+# (ZKDatabase: reading and decoding the snapshot plus replaying the log tail). AkkaZk: the txn log's recovery (reading
+# the snapshot blob and the journal tail from SQLite) plus the data tree's load (decoding the snapshot, applying the
+# tail), which follow each other (the data tree decodes what the txn log has read).
+last_ms() { { grep -o "$1 [0-9]* ms" "$2" || echo "-1 ms"; } | tail -1 | awk '{print $(NF-1)}'; }
+zk_load_ms() { last_ms 'Snapshot loaded in' "$1/zookeeper.log"; }
+akka_load_ms() {
+  local a b
+  a=$(last_ms 'last zxid 0x[0-9a-f]*, in' "$1/akkazk.log"); b=$(last_ms 'database loaded in' "$1/akkazk.log")
+  (( a >= 0 && b >= 0 )) && echo $(( a + b )) || echo -1
+}
+# the snapshot ZooKeeper writes at startup before serving (ZooKeeperServer.loadData); AkkaZk writes none
+zk_startup_snapshot_ms() { { grep '\[main\].*Snapshot taken in' "$1/zookeeper.log" || echo "-1 ms"; } | tail -1 | awk '{print $(NF-1)}'; }
+akka_startup_snapshot_ms() { echo -1; }
 dir_bytes() { du -s -B1 "$1/data" | cut -f1; } # allocated, not apparent: ZooKeeper's log files are sparse 64 MB
 wait_serving() { # port: a getData("/") answered
   bench probe --server "127.0.0.1:$1" --path / --timeout 120 >/dev/null
@@ -210,7 +222,7 @@ zk_stop "$zk_dir"; akka_stop "$akka_dir"
 # --- memory and restart phase ---
 memory() { # label kind(zk|akka) round
   local label=$1 kind=$2 round=$3 dir="$work/mem-$2-r$3" port t0 t1 populate rss rss2 served marker="" m touched=0 started
-  local snap snap2 disk disk2 load_ms starter
+  local snap snap2 disk disk2 load_ms startup_snap starter
   port=$(free_port)
   "${kind}_start" "$dir" "$port"; wait_serving "$port"
   t0=$(now_ms)
@@ -240,16 +252,17 @@ memory() { # label kind(zk|akka) round
   rss2=$(rss_kib "$("${kind}_pid" "$dir")")
   "${kind}_stop" "$dir"
   snap2=$("${kind}_newest_snapshot" "$dir"); disk2=$(dir_bytes "$dir"); load_ms=$("${kind}_load_ms" "$dir")
+  startup_snap=$("${kind}_startup_snapshot_ms" "$dir")
   cp "$dir"/*.log "$out/memory-$label-r$round-restart.log" 2>/dev/null || true
   ls -ls "$dir/data" "$dir"/data/version-2 > "$out/memory-$label-r$round.files" 2>/dev/null || true
   log "$label round $round: $mem_znodes znodes loaded in $populate ms, $touched sets after them (first at zxid $marker);" \
       "RSS $rss KiB; newest snapshot ${snap% *} bytes at zxid ${snap#* }, data dir $disk bytes;" \
-      "restart to first read $(( served - t0 )) ms (database loaded in $load_ms ms by its log), RSS then $rss2 KiB;" \
+      "restart to first read $(( served - t0 )) ms (database loaded in $load_ms ms by its log, startup snapshot $startup_snap ms), RSS then $rss2 KiB;" \
       "newest snapshot then ${snap2% *} bytes at zxid ${snap2#* }, data dir $disk2 bytes"
   printf '{ "label": "%s", "round": %d, "znodes": %d, "dataSize": 100, "rssKiB": %d, "populateSeconds": %s, "restartMs": %d, "rssAfterRestartKiB": %d,\n' \
     "$label" "$round" "$mem_znodes" "$rss" "$(awk "BEGIN {print $populate/1000}")" "$(( served - t0 ))" "$rss2" > "$out/memory-$label-r$round.json"
-  printf '  "loadedZxid": "%s", "snapshotBytes": %d, "snapshotZxid": "%s", "dataDirBytes": %d, "snapshotBytesAfterRestart": %d, "dataDirBytesAfterRestart": %d, "serverLoadMs": %d }\n' \
-    "$marker" "${snap% *}" "${snap#* }" "$disk" "${snap2% *}" "$disk2" "$load_ms" >> "$out/memory-$label-r$round.json"
+  printf '  "loadedZxid": "%s", "snapshotBytes": %d, "snapshotZxid": "%s", "dataDirBytes": %d, "snapshotBytesAfterRestart": %d, "dataDirBytesAfterRestart": %d, "serverLoadMs": %d,\n  "startupSnapshotMs": %d }\n' \
+    "$marker" "${snap% *}" "${snap#* }" "$disk" "${snap2% *}" "$disk2" "$load_ms" "$startup_snap" >> "$out/memory-$label-r$round.json"
   [[ ${BENCH_KEEP:-0} == 1 ]] || rm -rf "$dir"
 }
 if (( mem_znodes > 0 )); then

@@ -81,6 +81,7 @@ public sealed record SummaryTable(string BaselineLabel, string CandidateLabel, I
             Add("RSS MiB after restart", m => m.RssAfterRestartKiB / 1024.0);
             Add("restart ms", m => m.RestartMs);
             Add("database load ms (server log)", m => m.ServerLoadMs);
+            Add("startup snapshot ms (server log)", m => m.StartupSnapshotMs);
             Add("snapshot MiB", m => Mib(m.SnapshotBytes));
             Add("data dir MiB", m => Mib(m.DataDirBytes));
             Add("snapshot MiB after restart", m => Mib(m.SnapshotBytesAfterRestart));
