@@ -22,6 +22,8 @@ public static class Program
                             [--json out.json] [--label L] [--round R] [--killed NAME]
                  writes P without pause, moving to the next server after a failure; prints "ready" after the first
                  write, reads the leader's kill time (Unix ms) from stdin, prints "failover <ms>": kill to first write
+               akkazk-bench touch --server host:port --path P [--count N]
+                 N setData of P with its own data; prints the zxid of the first (for forcing a snapshot)
                akkazk-bench report <results dir> [--baseline ZooKeeper] [--candidate AkkaZk]
                  medians per workload and figure, the candidate/baseline ratio, PNG charts into the dir
 
@@ -37,6 +39,7 @@ public static class Program
                 "populate" => await PopulateCommand.RunAsync(args[1..]),
                 "failover" => await Failover.FailoverCommand.RunAsync(args[1..]),
                 "probe" => await ProbeCommand.RunAsync(args[1..]),
+                "touch" => await TouchCommand.RunAsync(args[1..]),
                 "report" => ReportCommand.Run(args[1..]),
                 "run" => await RunAsync(args[1..]),
                 _ => await RunAsync(args),

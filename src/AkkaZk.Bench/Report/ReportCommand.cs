@@ -71,11 +71,24 @@ public sealed record SummaryTable(string BaselineLabel, string CandidateLabel, I
         var mc = memory.Where(m => m.Label == candidate).ToList();
         if (mb.Count + mc.Count > 0)
         {
-            var znodes = mb.Concat(mc).First().Znodes;
-            rows.Add(new SummaryRow($"{znodes:N0} znodes", "RSS MiB", Median(mb.Select(m => m.RssKiB / 1024.0)), Median(mc.Select(m => m.RssKiB / 1024.0)), mb.Count, mc.Count));
-            rows.Add(new SummaryRow($"{znodes:N0} znodes", "load s", Median(mb.Select(m => m.PopulateSeconds)), Median(mc.Select(m => m.PopulateSeconds)), mb.Count, mc.Count));
-            rows.Add(new SummaryRow($"{znodes:N0} znodes", "RSS MiB after restart", Median(mb.Select(m => m.RssAfterRestartKiB / 1024.0)), Median(mc.Select(m => m.RssAfterRestartKiB / 1024.0)), mb.Count, mc.Count));
-            rows.Add(new SummaryRow($"{znodes:N0} znodes", "restart ms", Median(mb.Select(m => (double)m.RestartMs)), Median(mc.Select(m => (double)m.RestartMs)), mb.Count, mc.Count));
+            var group = $"{mb.Concat(mc).First().Znodes:N0} znodes";
+            // unknown figures (negative: an older results file, or a log line that was missing) are left out
+            void Add(string figure, Func<MemoryResult, double> value)
+            {
+                var b = mb.Select(value).Where(v => v >= 0).ToList();
+                var c = mc.Select(value).Where(v => v >= 0).ToList();
+                rows.Add(new SummaryRow(group, figure, Median(b), Median(c), b.Count, c.Count));
+            }
+            Add("RSS MiB", m => m.RssKiB / 1024.0);
+            Add("load s", m => m.PopulateSeconds);
+            Add("RSS MiB after restart", m => m.RssAfterRestartKiB / 1024.0);
+            Add("restart ms", m => m.RestartMs);
+            Add("database load ms (server log)", m => m.ServerLoadMs);
+            Add("startup snapshot ms (server log)", m => m.StartupSnapshotMs);
+            Add("snapshot MiB", m => Mib(m.SnapshotBytes));
+            Add("data dir MiB", m => Mib(m.DataDirBytes));
+            Add("snapshot MiB after restart", m => Mib(m.SnapshotBytesAfterRestart));
+            Add("data dir MiB after restart", m => Mib(m.DataDirBytesAfterRestart));
         }
         var fb = (failovers ?? []).Where(f => f.Label == baseline).Select(f => (double)f.FailoverMs).ToList();
         var fc = (failovers ?? []).Where(f => f.Label == candidate).Select(f => (double)f.FailoverMs).ToList();
@@ -86,6 +99,9 @@ public sealed record SummaryTable(string BaselineLabel, string CandidateLabel, I
         }
         return new SummaryTable(baseline, candidate, rows);
     }
+
+    /// <summary>Bytes in MiB; a negative (unknown) size stays negative so it is left out of the median.</summary>
+    private static double Mib(long bytes) => bytes < 0 ? -1 : bytes / 1048576.0;
 
     public static double Median(IEnumerable<double> values)
     {
