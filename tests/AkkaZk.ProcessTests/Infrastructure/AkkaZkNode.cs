@@ -15,6 +15,7 @@ public sealed class AkkaZkNode : IZkServer
     private readonly string _launcher;
     private readonly IReadOnlyList<string> _args;
     private RunningProcess _process;
+    private string _earlierOutput = "";
 
     private AkkaZkNode(TempDir dir, RunningProcess process, int clientPort, int adminPort, string configFile,
         string launcher, IReadOnlyList<string> args)
@@ -43,8 +44,12 @@ public sealed class AkkaZkNode : IZkServer
     public IReadOnlyList<string> Arguments => _args;
     public string ConnectString => $"127.0.0.1:{ClientPort}";
     public int? ExitCode => _process.ExitCode;
+    public bool IsRunning => !_process.HasExited;
     public string StdOut => _process.StdOut;
     public string StdErr => _process.StdErr;
+
+    /// <summary>Standard output of every run of this node so far (restarts included), oldest first.</summary>
+    public string AllStdOut => _earlierOutput + _process.StdOut;
 
     public static bool LauncherExists => File.Exists(RepoPaths.AkkaZkLauncher);
 
@@ -96,6 +101,23 @@ public sealed class AkkaZkNode : IZkServer
     }
 
     /// <summary>
+    /// Starts a node on a configuration file already written into <paramref name="dir"/> with ports the caller
+    /// chose (an ensemble member's zoo.cfg names its peers' ports too, so they are all taken together). The node
+    /// owns <paramref name="dir"/> from here on. It waits for the client port and "node started" only: an
+    /// ensemble member is then still LOOKING or syncing.
+    /// </summary>
+    public static async Task<AkkaZkNode> StartInAsync(TempDir dir, string configFile, int clientPort, int adminPort,
+        IReadOnlyDictionary<string, string>? systemProperties = null)
+    {
+        await EnsureBuiltAsync();
+        var args = (systemProperties ?? new Dictionary<string, string>()).Select(p => $"-D{p.Key}={p.Value}").Append(configFile).ToList();
+        var node = new AkkaZkNode(dir, ProcessRunner.Start(RepoPaths.AkkaZkLauncher, args), clientPort, adminPort, configFile,
+            RepoPaths.AkkaZkLauncher, args);
+        await node.WaitUntilServingAsync();
+        return node;
+    }
+
+    /// <summary>
     /// Builds the launcher's Release binaries once per test run (scripts/akkazk builds on first use, which on a
     /// loaded machine can take longer than a node is given to start).
     /// </summary>
@@ -119,6 +141,7 @@ public sealed class AkkaZkNode : IZkServer
     {
         if (!_process.HasExited)
             throw new InvalidOperationException("the node is still running; stop or kill it first");
+        _earlierOutput += _process.StdOut + $"--- restarted ({_process.CommandLine}) ---\n";
         _process.Dispose();
         _process = ProcessRunner.Start(_launcher, _args);
         await WaitUntilServingAsync();
