@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using AkkaZk.ProcessTests.Infrastructure;
 
 namespace AkkaZk.ProcessTests.Ensemble;
@@ -15,6 +16,10 @@ public sealed class AkkaZkEnsemble : IAsyncDisposable
     public const int DefaultTickTime = 500;
     private static readonly TimeSpan LeaderTimeout = TimeSpan.FromSeconds(60);
 
+    /// <summary>Three members starting at once on a small shared machine each take several times a lone node's start.</summary>
+    private static readonly TimeSpan MemberStartTimeout = TimeSpan.FromSeconds(120);
+
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
     private readonly AkkaZkNode?[] _nodes;
 
     private AkkaZkEnsemble(IReadOnlyList<MemberPorts> ports, int tickTime)
@@ -59,7 +64,8 @@ public sealed class AkkaZkEnsemble : IAsyncDisposable
             {
                 var dir = new TempDir($"ens-{purpose}-{i + 1}");
                 var config = await WriteMemberAsync(dir, ports[i], tickTime, serverLines.Concat(extraLines ?? []));
-                ensemble._nodes[i] = await AkkaZkNode.StartInAsync(dir, config, ports[i].Client, ports[i].Admin, systemProperties);
+                ensemble._nodes[i] = await AkkaZkNode.StartInAsync(dir, config, ports[i].Client, ports[i].Admin, systemProperties,
+                    MemberStartTimeout);
             }));
             await ensemble.WaitForLeaderAsync();
             return ensemble;
@@ -110,8 +116,29 @@ public sealed class AkkaZkEnsemble : IAsyncDisposable
     }
 
     /// <summary>
-    /// Polls srvr on every running member until exactly one says leader and every other says follower; returns the
-    /// leader's index. <paramref name="members"/> limits the members that must take part (default: all running).
+    /// Whether a member serves clients, by its admin server's ruok (error null). srvr's Mode alone does not tell:
+    /// a member says leader or follower from the election on, while it still syncs and turns clients away.
+    /// </summary>
+    public async Task<bool> IsServingAsync(int index)
+    {
+        try
+        {
+            using var response = await Http.GetAsync($"http://127.0.0.1:{Ports[index].Admin}/commands/ruok");
+            if (!response.IsSuccessStatusCode)
+                return false;
+            using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            return body.RootElement.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Null;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Polls srvr on every running member until exactly one says leader and every other says follower, and all of
+    /// them serve clients; returns the leader's index. <paramref name="members"/> limits the members that must take
+    /// part (default: all running).
     /// </summary>
     public async Task<int> WaitForLeaderAsync(TimeSpan? timeout = null, IReadOnlyCollection<int>? members = null)
     {
@@ -123,12 +150,13 @@ public sealed class AkkaZkEnsemble : IAsyncDisposable
             var asked = (members ?? Enumerable.Range(0, Count).Where(i => _nodes[i] is { IsRunning: true }).ToList()).ToList();
             modes = await Task.WhenAll(asked.Select(ModeAsync));
             var leaders = asked.Where((_, k) => modes[k] == "leader").ToList();
-            if (leaders.Count == 1 && modes.Count(m => m == "follower") == asked.Count - 1)
+            if (leaders.Count == 1 && modes.Count(m => m == "follower") == asked.Count - 1 &&
+                (await Task.WhenAll(asked.Select(IsServingAsync))).All(serving => serving))
                 return leaders[0];
             if (clock.Elapsed > limit)
             {
                 throw new InvalidOperationException(
-                    $"no single leader with followers within {limit.TotalSeconds}s; modes: " +
+                    $"no single leader with serving followers within {limit.TotalSeconds}s; modes: " +
                     string.Join(", ", asked.Select((i, k) => $"server {i + 1}={modes[k] ?? "no answer"}")) + "\n" + Diagnostics());
             }
             await Task.Delay(100);

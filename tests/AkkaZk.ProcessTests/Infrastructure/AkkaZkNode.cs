@@ -7,7 +7,7 @@ namespace AkkaZk.ProcessTests.Infrastructure;
 /// </summary>
 public sealed class AkkaZkNode : IZkServer
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan DefaultStartTimeout = TimeSpan.FromSeconds(60);
     private static readonly Lazy<Task<ProcessResult>> Build = new(() =>
         ProcessRunner.RunAsync(RepoPaths.AkkaZkLauncher, ["version"], TimeSpan.FromMinutes(10)));
 
@@ -16,6 +16,8 @@ public sealed class AkkaZkNode : IZkServer
     private readonly IReadOnlyList<string> _args;
     private RunningProcess _process;
     private string _earlierOutput = "";
+    private int _disposed;
+    private TimeSpan _startTimeout = DefaultStartTimeout;
 
     private AkkaZkNode(TempDir dir, RunningProcess process, int clientPort, int adminPort, string configFile,
         string launcher, IReadOnlyList<string> args)
@@ -106,13 +108,15 @@ public sealed class AkkaZkNode : IZkServer
     /// owns <paramref name="dir"/> from here on. It waits for the client port and "node started" only: an
     /// ensemble member is then still LOOKING or syncing.
     /// </summary>
+    /// <param name="startTimeout">how long a start or restart may take (60 s unless said otherwise)</param>
     public static async Task<AkkaZkNode> StartInAsync(TempDir dir, string configFile, int clientPort, int adminPort,
-        IReadOnlyDictionary<string, string>? systemProperties = null)
+        IReadOnlyDictionary<string, string>? systemProperties = null, TimeSpan? startTimeout = null)
     {
         await EnsureBuiltAsync();
         var args = (systemProperties ?? new Dictionary<string, string>()).Select(p => $"-D{p.Key}={p.Value}").Append(configFile).ToList();
         var node = new AkkaZkNode(dir, ProcessRunner.Start(RepoPaths.AkkaZkLauncher, args), clientPort, adminPort, configFile,
-            RepoPaths.AkkaZkLauncher, args);
+            RepoPaths.AkkaZkLauncher, args)
+        { _startTimeout = startTimeout ?? DefaultStartTimeout };
         await node.WaitUntilServingAsync();
         return node;
     }
@@ -150,16 +154,16 @@ public sealed class AkkaZkNode : IZkServer
     private async Task WaitUntilServingAsync()
     {
         var process = _process;
-        if (!await FourLetterWords.WaitForImOkAsync(ClientPort, StartTimeout, () => !process.HasExited))
+        if (!await FourLetterWords.WaitForImOkAsync(ClientPort, _startTimeout, () => !process.HasExited))
         {
-            var why = process.HasExited ? $"exited with code {process.ExitCode}" : $"gave no imok within {StartTimeout.TotalSeconds}s";
+            var why = process.HasExited ? $"exited with code {process.ExitCode}" : $"gave no imok within {_startTimeout.TotalSeconds}s";
             var output = Diagnostics();
             await DisposeAsync();
             throw new InvalidOperationException($"AkkaZk ({process.CommandLine}) {why}.\n{output}");
         }
         // imok comes once the client port is open; the admin server and the election start after it. The root
         // logs "node started" when every startup step is done.
-        var deadline = DateTime.UtcNow + StartTimeout;
+        var deadline = DateTime.UtcNow + _startTimeout;
         while (!process.StdOut.Contains("node started", StringComparison.Ordinal) && !process.HasExited && DateTime.UtcNow < deadline)
             await Task.Delay(50);
     }
@@ -177,6 +181,9 @@ public sealed class AkkaZkNode : IZkServer
 
     public async ValueTask DisposeAsync()
     {
+        // a node that failed to (re)start disposed itself already; its owner may dispose it again
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+            return;
         await StopAsync();
         _process.Dispose();
         _dir.Dispose();
