@@ -23,6 +23,7 @@ public sealed partial class BadPeerTests(ITestOutputHelper output)
         var leader = await ensemble.WaitForLeaderAsync();
         var follower = (leader + 1) % ensemble.Count;
         var elections = Enumerable.Range(0, ensemble.Count).Select(i => Elections(ensemble[i])).ToList();
+        var logged = Enumerable.Range(0, ensemble.Count).Select(i => ensemble[i].AllStdOut.Length).ToList();
         await using var client = await EnsembleReads.ConnectDirectAsync(ensemble.Ports[follower].Client);
         var (_, _, firstZxid) = await client.CreateAsync("/bad-bytes", "0");
 
@@ -47,6 +48,11 @@ public sealed partial class BadPeerTests(ITestOutputHelper output)
                 Assert.Equal(round + 1, stat.Version);
             }
             output.WriteLine($"30 junk connections with a write after each in {clock.Elapsed.TotalSeconds:F1}s");
+            for (var i = 0; i < ensemble.Count; i++)
+            {
+                var warnings = ensemble[i].AllStdOut[logged[i]..].Split('\n').Where(l => l.Contains(" WARN ") || l.Contains(" ERROR ")).ToList();
+                output.WriteLine($"server {i + 1} logged {warnings.Count} warnings and errors meanwhile{(warnings.Count > 0 ? ", first: " + warnings[0] : "")}");
+            }
 
             Assert.Equal(leader, await ensemble.WaitForLeaderAsync(TimeSpan.FromSeconds(10)));
             var (_, _, lastZxid) = await client.CreateAsync("/bad-bytes/after", "");
