@@ -50,8 +50,10 @@ public sealed partial class BadPeerTests(ITestOutputHelper output)
             output.WriteLine($"30 junk connections with a write after each in {clock.Elapsed.TotalSeconds:F1}s");
             for (var i = 0; i < ensemble.Count; i++)
             {
-                var warnings = ensemble[i].AllStdOut[logged[i]..].Split('\n').Where(l => l.Contains(" WARN ") || l.Contains(" ERROR ")).ToList();
-                output.WriteLine($"server {i + 1} logged {warnings.Count} warnings and errors meanwhile{(warnings.Count > 0 ? ", first: " + warnings[0] : "")}");
+                var lines = ensemble[i].AllStdOut[logged[i]..].Split('\n');
+                var warnings = lines.Select((l, n) => (l, n)).Where(x => x.l.Contains(" WARN ") || x.l.Contains(" ERROR ")).ToList();
+                output.WriteLine($"server {i + 1} logged {warnings.Count} warnings and errors meanwhile" +
+                    (warnings.Count > 0 ? ", first:\n" + string.Join('\n', lines.Skip(warnings[0].n).Take(4)) : ""));
             }
 
             Assert.Equal(leader, await ensemble.WaitForLeaderAsync(TimeSpan.FromSeconds(10)));
