@@ -2,7 +2,8 @@
 # Runs one client session script against two servers and diffs the normalised outputs.
 #   compare.sh <zkcli_session.sh | cli_mt_session.sh | node/node_client.js> hostA:portA hostB:portB
 # Exits 0 when the outputs are equal; otherwise prints the diff (A = first server) and exits 1.
-# Set ZK_COMPARE_ZXIDS=absolute when both servers are fresh, to compare zxid values too.
+# Set ZK_COMPARE_ZXIDS=absolute when both servers are fresh, to compare zxid values too; ZK_COMPARE_ZXIDS=counter
+# when both are fresh but one is an ensemble (zxids compared without their epoch).
 set -euo pipefail
 [[ $# -eq 3 ]] || { echo "usage: $0 <session script> hostA:portA hostB:portB" >&2; exit 2; }
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)

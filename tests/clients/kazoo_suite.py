@@ -5,6 +5,9 @@ usage: kazoo_suite.py host:port [--only NAME]
 
 Prints one `PASS name` / `FAIL name: reason` line per check and exits 1 if any check failed.
 Assertions are on behaviour only (never on zxid values or session ids).
+host:port may list several servers of an ensemble; clients then land on different servers, so a client that reads
+what another session wrote first calls sync() (`seen`), as ZooKeeper requires: without it a follower may still be
+a commit behind the server that answered the writer.
 """
 import argparse
 import sys
@@ -27,6 +30,12 @@ CHECKS = []
 def check(fn):
     CHECKS.append(fn)
     return fn
+
+
+def seen(zk, path):
+    """sync(path) first: zk's server has caught up with the leader, so other sessions' finished writes are visible."""
+    zk.sync(path)
+    return zk
 
 
 class Fail(Exception):
@@ -153,13 +162,13 @@ def sequential_and_ephemeral_nodes(s):
 
     other = s.client()
     e = other.create(base + "/eph", b"", ephemeral=True)
-    stat = zk.exists(e)
+    stat = seen(zk, e).exists(e)
     expect(stat.ephemeralOwner == other.client_id[0], "ephemeralOwner is the creating session")
     es = other.create(base + "/eseq-", b"", ephemeral=True, sequence=True)
     expect_raises(NoChildrenForEphemeralsError, other.create, e + "/child", b"")
     other.stop()
     other.close()
-    expect(zk.exists(e) is None and zk.exists(es) is None, "closing the session removes its ephemerals")
+    expect(seen(zk, e).exists(e) is None and zk.exists(es) is None, "closing the session removes its ephemerals")
 
 
 @check
@@ -266,7 +275,7 @@ def acls_and_digest_auth(s):
            f"getACL returns the digest ACL: {got}")
     expect(stat.aversion == 0, "fresh aversion")
 
-    anon = s.client()
+    anon = seen(s.client(), base)
     expect_raises(NoAuthError, anon.get, base)
     expect_raises(NoAuthError, anon.set, base, b"x")
     expect_raises(NoAuthError, anon.create, base + "/c", b"")
@@ -282,23 +291,23 @@ def acls_and_digest_auth(s):
     admin.set_acls(base, [acl, reader])
     expect(admin.get_acls(base)[1].aversion == 1, "setACL bumps aversion")
     expect_raises(BadVersionError, admin.set_acls, base, [acl], version=0)
-    r = s.client(auth=[("digest", "reader:r")])
+    r = seen(s.client(auth=[("digest", "reader:r")]), base)
     expect(r.get(base)[0] == b"hidden", "read permission allows get")
     expect_raises(NoAuthError, r.set, base, b"x")
 
     w = make_acl("world", "anyone", read=True, create=True)
     admin.create(base + "/open", b"", acl=[w, acl])
-    anon2 = s.client()
+    anon2 = seen(s.client(), base + "/open")
     anon2.create(base + "/open/kid")
     expect_raises(NoAuthError, anon2.delete, base + "/open")  # world lacks DELETE on base
     expect_raises(NoAuthError, anon2.set_acls, base + "/open", OPEN_ACL_UNSAFE)  # and ADMIN on open
     expect_raises(NoAuthError, anon2.set, base + "/open", b"")
     admin.set_acls(base + "/open", OPEN_ACL_UNSAFE)
-    anon2.delete(base + "/open/kid")
+    seen(anon2, base + "/open").delete(base + "/open/kid")
 
     ipacl = make_acl("ip", "127.0.0.1", all=True)
     admin.create(base + "/ip", b"ip", acl=[ipacl])
-    expect(anon2.get(base + "/ip")[0] == b"ip", "ip ACL matches loopback clients")
+    expect(seen(anon2, base + "/ip").get(base + "/ip")[0] == b"ip", "ip ACL matches loopback clients")
 
 
 @check
@@ -335,6 +344,7 @@ def recipe_election(s):
     ta = threading.Thread(target=ea.run, args=(run_a,))
     ta.start()
     expect(won.wait(WAIT), "a becomes leader")
+    seen(b, path)
     expect(eb.contenders()[0] == "a", f"a leads the contenders: {eb.contenders()}")
     won.clear()
     tb = threading.Thread(target=eb.run, args=(lambda: (leader.append("b"), won.set()),))
@@ -350,6 +360,7 @@ def recipe_barrier(s):
     path = s.root + "/barrier"
     ba = a.Barrier(path)
     ba.create()
+    seen(b, path)
     passed = threading.Event()
     t = threading.Thread(target=lambda: b.Barrier(path).wait(WAIT) and passed.set())
     t.start()
@@ -382,7 +393,7 @@ def recipe_queue(s):
     for item in [b"1", b"2", b"3"]:
         q.put(item)
     q.put(b"urgent", priority=1)
-    qb = b.Queue(s.root + "/queue")
+    qb = seen(b, s.root + "/queue").Queue(s.root + "/queue")
     expect(len(qb) == 4, f"queue length {len(qb)}")
     got = [qb.get() for _ in range(4)]
     expect(got == [b"urgent", b"1", b"2", b"3"], f"priority then FIFO order: {got}")
@@ -390,7 +401,7 @@ def recipe_queue(s):
 
     lq = a.LockingQueue(s.root + "/lqueue")
     lq.put(b"job")
-    lqb = b.LockingQueue(s.root + "/lqueue")
+    lqb = seen(b, s.root + "/lqueue").LockingQueue(s.root + "/lqueue")
     expect(lqb.get(WAIT) == b"job", "locking queue hands out the item")
     expect(lqb.consume(), "consume removes it")
     expect(len(lqb) == 0, "nothing left")
@@ -403,6 +414,7 @@ def recipe_counter(s):
     ca += 5
     cb += 2
     ca -= 1
+    seen(b, s.root + "/counter")
     expect(cb.value == 6 and ca.value == 6, f"counter sums concurrent updates: {ca.value}")
 
     def bump(c):
@@ -413,7 +425,7 @@ def recipe_counter(s):
         t.start()
     for t in threads:
         t.join(WAIT * 2)
-    expect(a.Counter(s.root + "/counter").value == 46, "versioned set serialises concurrent increments")
+    expect(seen(a, s.root + "/counter").Counter(s.root + "/counter").value == 46, "versioned set serialises concurrent increments")
 
 
 def cleanup(s):

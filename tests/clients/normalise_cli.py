@@ -3,7 +3,8 @@
 
 Drops what legitimately differs between runs: times (ctime, mtime, "time = N msec"), session ids,
 connection banners and the connect/close watcher events. Zxids are renumbered by first appearance
-(zx1, zx2, ...) so that equal zxids stay equal, unless ZK_COMPARE_ZXIDS=absolute (fresh servers).
+(zx1, zx2, ...) so that equal zxids stay equal, unless ZK_COMPARE_ZXIDS=absolute (fresh servers) or
+ZK_COMPARE_ZXIDS=counter (fresh servers, one of them an ensemble: the epoch, zxid's high 32 bits, is dropped).
 zkCli prints watch events from its event thread, racing with the command output; those lines are
 moved to the end, sorted, under a heading.
 """
@@ -44,7 +45,7 @@ EVENT = re.compile(r"^WatchedEvent state:")
 
 
 def main():
-    absolute = os.environ.get("ZK_COMPARE_ZXIDS") == "absolute"
+    mode = os.environ.get("ZK_COMPARE_ZXIDS")
     labels = {}
     out, events = [], []
     for raw in sys.stdin:
@@ -55,7 +56,9 @@ def main():
             events.append(line)
             continue
         m = ZXID.match(line)
-        if m and not absolute:
+        if m and mode == "counter":
+            line = m.group(1) + (m.group(2) or "") + format(int(m.group(3), 16) & 0xFFFFFFFF, "x")
+        elif m and mode != "absolute":
             value = int(m.group(3), 16)
             labels.setdefault(value, f"zx{len(labels) + 1}")
             line = m.group(1) + labels[value]

@@ -45,6 +45,9 @@ public static class NodeActorSystem
         var me = settings.Self ?? throw new NodeStartException($"server id {settings.MyId} is not in the server list");
         var bind = settings.QuorumListenOnAllIPs ? "0.0.0.0" : me.Host;
         var role = me.Role == PeerRole.Observer ? "observer" : "participant";
+        // A forwarded request, a proposal or a DIFF txn carries up to jute.maxbuffer of client data (plus a
+        // multi's or a txn header's overhead); Akka.Remote's default frame limit (128000 bytes) would drop it.
+        var maxFrame = Math.Max(128_000L, 2L * settings.JuteMaxBuffer + 64 * 1024);
         return ConfigurationFactory.ParseString($$"""
             # every server is a member of one Akka.Cluster, for membership and inspection only: Zab's quorum, not
             # cluster membership, decides who leads and what is committed
@@ -64,6 +67,7 @@ public static class NodeActorSystem
               # Zab is latency-bound (PROPOSAL → ACK → COMMIT per write): write each message out at once instead
               # of batching socket writes for up to 40 ms
               batching.enabled = false
+              maximum-frame-size = {{maxFrame}}
             }
             # a restarted peer is a new incarnation: let the association be retried quickly
             akka.remote.retry-gate-closed-for = 200ms

@@ -7,7 +7,7 @@ namespace AkkaZk.ProcessTests.Infrastructure;
 /// </summary>
 public sealed class AkkaZkNode : IZkServer
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan DefaultStartTimeout = TimeSpan.FromSeconds(60);
     private static readonly Lazy<Task<ProcessResult>> Build = new(() =>
         ProcessRunner.RunAsync(RepoPaths.AkkaZkLauncher, ["version"], TimeSpan.FromMinutes(10)));
 
@@ -15,6 +15,9 @@ public sealed class AkkaZkNode : IZkServer
     private readonly string _launcher;
     private readonly IReadOnlyList<string> _args;
     private RunningProcess _process;
+    private string _earlierOutput = "";
+    private int _disposed;
+    private TimeSpan _startTimeout = DefaultStartTimeout;
 
     private AkkaZkNode(TempDir dir, RunningProcess process, int clientPort, int adminPort, string configFile,
         string launcher, IReadOnlyList<string> args)
@@ -43,8 +46,12 @@ public sealed class AkkaZkNode : IZkServer
     public IReadOnlyList<string> Arguments => _args;
     public string ConnectString => $"127.0.0.1:{ClientPort}";
     public int? ExitCode => _process.ExitCode;
+    public bool IsRunning => !_process.HasExited;
     public string StdOut => _process.StdOut;
     public string StdErr => _process.StdErr;
+
+    /// <summary>Standard output of every run of this node so far (restarts included), oldest first.</summary>
+    public string AllStdOut => _earlierOutput + _process.StdOut;
 
     public static bool LauncherExists => File.Exists(RepoPaths.AkkaZkLauncher);
 
@@ -96,6 +103,25 @@ public sealed class AkkaZkNode : IZkServer
     }
 
     /// <summary>
+    /// Starts a node on a configuration file already written into <paramref name="dir"/> with ports the caller
+    /// chose (an ensemble member's zoo.cfg names its peers' ports too, so they are all taken together). The node
+    /// owns <paramref name="dir"/> from here on. It waits for the client port and "node started" only: an
+    /// ensemble member is then still LOOKING or syncing.
+    /// </summary>
+    /// <param name="startTimeout">how long a start or restart may take (60 s unless said otherwise)</param>
+    public static async Task<AkkaZkNode> StartInAsync(TempDir dir, string configFile, int clientPort, int adminPort,
+        IReadOnlyDictionary<string, string>? systemProperties = null, TimeSpan? startTimeout = null)
+    {
+        await EnsureBuiltAsync();
+        var args = (systemProperties ?? new Dictionary<string, string>()).Select(p => $"-D{p.Key}={p.Value}").Append(configFile).ToList();
+        var node = new AkkaZkNode(dir, ProcessRunner.Start(RepoPaths.AkkaZkLauncher, args), clientPort, adminPort, configFile,
+            RepoPaths.AkkaZkLauncher, args)
+        { _startTimeout = startTimeout ?? DefaultStartTimeout };
+        await node.WaitUntilServingAsync();
+        return node;
+    }
+
+    /// <summary>
     /// Builds the launcher's Release binaries once per test run (scripts/akkazk builds on first use, which on a
     /// loaded machine can take longer than a node is given to start).
     /// </summary>
@@ -119,6 +145,7 @@ public sealed class AkkaZkNode : IZkServer
     {
         if (!_process.HasExited)
             throw new InvalidOperationException("the node is still running; stop or kill it first");
+        _earlierOutput += _process.StdOut + $"--- restarted ({_process.CommandLine}) ---\n";
         _process.Dispose();
         _process = ProcessRunner.Start(_launcher, _args);
         await WaitUntilServingAsync();
@@ -127,16 +154,16 @@ public sealed class AkkaZkNode : IZkServer
     private async Task WaitUntilServingAsync()
     {
         var process = _process;
-        if (!await FourLetterWords.WaitForImOkAsync(ClientPort, StartTimeout, () => !process.HasExited))
+        if (!await FourLetterWords.WaitForImOkAsync(ClientPort, _startTimeout, () => !process.HasExited))
         {
-            var why = process.HasExited ? $"exited with code {process.ExitCode}" : $"gave no imok within {StartTimeout.TotalSeconds}s";
+            var why = process.HasExited ? $"exited with code {process.ExitCode}" : $"gave no imok within {_startTimeout.TotalSeconds}s";
             var output = Diagnostics();
             await DisposeAsync();
             throw new InvalidOperationException($"AkkaZk ({process.CommandLine}) {why}.\n{output}");
         }
         // imok comes once the client port is open; the admin server and the election start after it. The root
         // logs "node started" when every startup step is done.
-        var deadline = DateTime.UtcNow + StartTimeout;
+        var deadline = DateTime.UtcNow + _startTimeout;
         while (!process.StdOut.Contains("node started", StringComparison.Ordinal) && !process.HasExited && DateTime.UtcNow < deadline)
             await Task.Delay(50);
     }
@@ -154,6 +181,9 @@ public sealed class AkkaZkNode : IZkServer
 
     public async ValueTask DisposeAsync()
     {
+        // a node that failed to (re)start disposed itself already; its owner may dispose it again
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+            return;
         await StopAsync();
         _process.Dispose();
         _dir.Dispose();

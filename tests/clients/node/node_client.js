@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // A node-zookeeper-client session against host:port that prints normalised results, one line per step,
 // so that two servers' outputs can be diffed (see compare.sh). Times and session ids are left out;
-// zxids are renumbered by first appearance (zx1, zx2, ...) unless ZK_COMPARE_ZXIDS=absolute.
+// zxids are renumbered by first appearance (zx1, zx2, ...) unless ZK_COMPARE_ZXIDS=absolute, or
+// ZK_COMPARE_ZXIDS=counter (their low 32 bits: an ensemble's epoch is left out).
 //   node node_client.js host:port
 'use strict';
 
@@ -13,7 +14,7 @@ if (!server) {
   console.error('usage: node node_client.js host:port');
   process.exit(2);
 }
-const absolute = process.env.ZK_COMPARE_ZXIDS === 'absolute';
+const zxidMode = process.env.ZK_COMPARE_ZXIDS;
 const B = '/node-client-session';
 const zxids = new Map();
 const sessions = new Map();
@@ -21,7 +22,8 @@ const events = [];
 
 function zxid(buf) {
   const hex = buf.toString('hex').replace(/^0+(?=.)/, '');
-  if (absolute) return '0x' + hex;
+  if (zxidMode === 'absolute') return '0x' + hex;
+  if (zxidMode === 'counter') return '0x' + buf.subarray(buf.length - 4).toString('hex').replace(/^0+(?=.)/, '');
   if (!zxids.has(hex)) zxids.set(hex, 'zx' + (zxids.size + 1));
   return zxids.get(hex);
 }
