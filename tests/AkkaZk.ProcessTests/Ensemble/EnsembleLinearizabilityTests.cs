@@ -7,7 +7,9 @@ namespace AkkaZk.ProcessTests.Ensemble;
 
 /// <summary>
 /// Clients run a register workload (read, write, compare-and-set through setData with a version) spread over a
-/// 3-server ensemble while its leader is SIGKILLed and restarted; the recorded history must be linearizable.
+/// 3-server ensemble while its leader is SIGKILLed and restarted, then cut off (SIGSTOP: it stays up but silent, as
+/// behind a partition, with its clients' writes in flight) and let back (SIGCONT); the recorded history must be
+/// linearizable.
 /// Reads go after a sync: ZooKeeper promises linearizable writes, and sync + read observes every write completed
 /// before it.
 /// </summary>
@@ -35,6 +37,14 @@ public sealed class EnsembleLinearizabilityTests(ITestOutputHelper output)
             await ensemble.WaitForLeaderAsync();
         }
         await Task.Delay(TimeSpan.FromSeconds(2));
+        var isolated = await ensemble.WaitForLeaderAsync();
+        output.WriteLine($"cutting off the leader, server {isolated + 1}");
+        await SignalAsync(ensemble[isolated].Pid, "STOP");
+        await ensemble.WaitForLeaderAsync(members: Enumerable.Range(0, ensemble.Count).Where(i => i != isolated).ToList());
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        await SignalAsync(ensemble[isolated].Pid, "CONT");
+        await ensemble.WaitForLeaderAsync();
+        await Task.Delay(TimeSpan.FromSeconds(2));
         stop.Cancel();
         var history = await run;
 
@@ -45,5 +55,11 @@ public sealed class EnsembleLinearizabilityTests(ITestOutputHelper output)
         var completedWrites = history.Count(op => op.Kind != OpKind.Read && !op.IsIndeterminate);
         Assert.True(completedWrites > 50, $"only {completedWrites} writes completed: the workload hardly ran\n{history.Describe()}");
         Assert.True(history.Count(op => op.Kind == OpKind.Cas && !op.IsIndeterminate && op.Ok) > 0, history.Describe());
+    }
+
+    private static async Task SignalAsync(int pid, string signal)
+    {
+        var result = await ProcessRunner.RunAsync("kill", [$"-{signal}", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(10));
+        Assert.True(result.Succeeded, result.Describe());
     }
 }
