@@ -12,7 +12,9 @@ using Xunit.Abstractions;
 namespace AkkaZk.Tests.Ensemble;
 
 /// <summary>The clock and limits of an in-process ensemble: a short tick so elections and timeouts take fractions of a second.</summary>
-internal sealed record EnsembleOptions(int TickTime = 200, int InitLimit = 10, int SyncLimit = 5, int CommitLogCount = ZkDefaults.CommitLogCount);
+/// <param name="Observers">how many of the nodes, the last ones, are observers (server.N=...:observer).</param>
+internal sealed record EnsembleOptions(int TickTime = 200, int InitLimit = 10, int SyncLimit = 5, int CommitLogCount = ZkDefaults.CommitLogCount,
+    int Observers = 0);
 
 /// <summary>
 /// 3 or 5 AkkaZk servers in one process, each its own ActorSystem on loopback with free ports (quorum port = its
@@ -45,7 +47,8 @@ internal sealed class InProcessEnsemble : IAsyncDisposable
         // travel over the quorum port too, so nothing binds it), client port
         var ports = FreePorts(size * 3);
         var servers = Enumerable.Range(0, size)
-            .Select(i => new ServerSpec(i + 1, "127.0.0.1", ports[3 * i], ports[3 * i + 1], PeerRole.Participant, null, null))
+            .Select(i => new ServerSpec(i + 1, "127.0.0.1", ports[3 * i], ports[3 * i + 1],
+                i >= size - options.Observers ? PeerRole.Observer : PeerRole.Participant, null, null))
             .ToList();
         var logPrefix = Path.GetFileName(_root);
         _nodes = Enumerable.Range(0, size).Select(i =>
@@ -66,6 +69,7 @@ internal sealed class InProcessEnsemble : IAsyncDisposable
                 AdminEnableServer = false,
                 Servers = servers,
                 MyId = i + 1,
+                PeerType = servers[i].Role,
             };
             var settings = NodeSettingsValidator.Complete(draft, (key, problem) => new ConfigException("ensemble spec", null, key, problem));
             return new EnsembleNode(i, settings, NodeLog.Register($"{logPrefix}-{i}", i));
@@ -156,7 +160,7 @@ internal sealed class InProcessEnsemble : IAsyncDisposable
             var leader = leaders[0];
             var epoch = leader.Status.Current.Epoch;
             var followersAgree = live.Where(n => n != leader).All(n =>
-                n.Status.Current is { State: ServerState.Following } s && s.LeaderId == leader.Sid && s.Epoch == epoch);
+                n.Status.Current is { State: ServerState.Following or ServerState.Observing } s && s.LeaderId == leader.Sid && s.Epoch == epoch);
             var synced = leader.Status.Current.Learners.Where(l => l.Synced).Select(l => l.Sid).ToHashSet();
             if (!followersAgree || live.Any(n => n != leader && !synced.Contains(n.Sid)))
                 return null;
