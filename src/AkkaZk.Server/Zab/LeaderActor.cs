@@ -147,8 +147,11 @@ internal sealed partial class LeaderActor : ReceiveActor, IWithTimers
         if (!_learners.TryGetValue(ack.Sid, out var learner) || !learner.Peer.Equals(Sender) || learner.State != LearnerHandle.Phase.Discovering)
             return;
         learner.LastHeard = DateTime.UtcNow;
-        // Leader.waitForEpochAck: a learner with a newer history means this server should not lead.
-        if (ack.CurrentEpoch > _currentEpoch || (ack.CurrentEpoch == _currentEpoch && ack.LastZxid > _lastZxid))
+        // Leader.waitForEpochAck: a learner with a newer history means this server should not lead. That is asked
+        // only until a quorum acknowledged the epoch (ZooKeeper's electionFinished): a learner joining later (a
+        // follower restarted in this epoch has it as its current epoch) is synced, by TRUNC if it is ahead.
+        var deciding = !View.Verifier.ContainsQuorum(_epochAcks);
+        if (deciding && (ack.CurrentEpoch > _currentEpoch || (ack.CurrentEpoch == _currentEpoch && ack.LastZxid > _lastZxid)))
         {
             _log.Warning("learner {0} is ahead of this leader (epoch {1}, zxid 0x{2:x} against {3}, 0x{4:x}); stepping down",
                 ack.Sid, ack.CurrentEpoch, ack.LastZxid, _currentEpoch, _lastZxid);
