@@ -8,7 +8,7 @@ namespace AkkaZk.ProcessTests.Ensemble;
 /// <summary>
 /// A replicated ensemble of real `akkazk` processes on loopback: each member has its own temp dir (zoo.cfg,
 /// data dir with myid) and free client, quorum, election and admin ports; every zoo.cfg lists all members as
-/// server.N=127.0.0.1:quorum:election. A small tickTime makes failure detection quick. Members are addressed by
+/// server.N=127.0.0.1:quorum:election. A small tickTime makes session expiry and elections quick. Members are addressed by
 /// index 0..N-1 (server id = index + 1).
 /// </summary>
 public sealed class AkkaZkEnsemble : IAsyncDisposable
@@ -98,8 +98,10 @@ public sealed class AkkaZkEnsemble : IAsyncDisposable
         string.Join('\n', new[]
         {
             $"tickTime={tickTime}",
-            "initLimit=10",
-            "syncLimit=5",
+            // a killed member is noticed at once (its TCP connections break); generous limits keep a member that
+            // only stalls on the loaded test machine (GC, CPU starvation) from being dropped for silence
+            "initLimit=20",
+            "syncLimit=10",
             $"dataDir={dataDir}",
             $"clientPort={ports.Client}",
             "clientPortAddress=127.0.0.1",
