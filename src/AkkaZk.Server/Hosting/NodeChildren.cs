@@ -48,7 +48,7 @@ public static class NodeChildren
                 new AdminSettings(settings.AdminEnableServer, settings.AdminServerAddress, settings.AdminServerPort, settings.AdminCommandUrl),
                 MetricsSettings.From(settings), system => AdminCommandSet.Create(system, settings, settings.IsStandalone ? null : status, () => readOnly?.Active == true)),
             [ActorNames.Election] = sibling => settings.IsStandalone
-                ? ElectionActor.Props(standalone: true)
+                ? ElectionActor.Props()
                 : FastLeaderElectionActor.Props(ZabSettingsFor(settings), sibling(ActorNames.DataTree), sibling(ActorNames.Sessions), status),
         });
     }
