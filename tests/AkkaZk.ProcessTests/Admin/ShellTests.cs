@@ -8,6 +8,16 @@ namespace AkkaZk.ProcessTests.Admin;
 public sealed partial class ShellTests(AdminNodeFixture fixture) : IClassFixture<AdminNodeFixture>
 {
     [Fact]
+    public async Task At_a_terminal_the_prompt_completes_commands_and_paths_recalls_history_and_edits_in_the_line()
+    {
+        // a pseudo-terminal, keys typed one by one: tab completion, up arrow, left arrow + insert, quit
+        var result = await ClientScripts.RunAsync("shell_pty.py", [RepoPaths.AkkaZkLauncher, fixture.Node.ConnectString], TimeSpan.FromMinutes(2));
+
+        Assert.True(result.Succeeded, result.Describe());
+        Assert.Contains("shell_pty: ok", result.StdOut);
+    }
+
+    [Fact]
     public async Task One_command_from_the_arguments_runs_and_exits_with_zkCli_s_texts_and_exit_codes()
     {
         var create = await fixture.ShellAsync("create", "/shell-args", "hello world");
