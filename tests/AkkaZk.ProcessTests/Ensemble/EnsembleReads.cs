@@ -45,6 +45,9 @@ public static class EnsembleReads
         await client.SyncAsync(root);
         var tree = await TreeReader.ReadAsync(client, root);
         await client.CloseSessionAsync();
+        // each server stamps /zookeeper/config with its own clock when it loads its tree, as ZooKeeper does
+        if (tree.TryGetValue("/zookeeper/config", out var config))
+            tree["/zookeeper/config"] = config with { Stat = config.Stat with { Mtime = 0 } };
         return tree;
     }
 
