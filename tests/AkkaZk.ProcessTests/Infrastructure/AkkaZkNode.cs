@@ -15,6 +15,7 @@ public sealed class AkkaZkNode : IZkServer
     private readonly string _launcher;
     private readonly IReadOnlyList<string> _args;
     private RunningProcess _process;
+    private bool _ensembleMember;
     private string _earlierOutput = "";
     private int _disposed;
     private TimeSpan _startTimeout = DefaultStartTimeout;
@@ -116,7 +117,7 @@ public sealed class AkkaZkNode : IZkServer
         var args = (systemProperties ?? new Dictionary<string, string>()).Select(p => $"-D{p.Key}={p.Value}").Append(configFile).ToList();
         var node = new AkkaZkNode(dir, ProcessRunner.Start(RepoPaths.AkkaZkLauncher, args), clientPort, adminPort, configFile,
             RepoPaths.AkkaZkLauncher, args)
-        { _startTimeout = startTimeout ?? DefaultStartTimeout };
+        { _startTimeout = startTimeout ?? DefaultStartTimeout, _ensembleMember = true };
         await node.WaitUntilServingAsync();
         return node;
     }
@@ -151,9 +152,25 @@ public sealed class AkkaZkNode : IZkServer
         await WaitUntilServingAsync();
     }
 
+    /// <summary>
+    /// A standalone node is up when it answers imok; an ensemble member says imok only once it serves (after its
+    /// election and sync), so for one of those "node started" is the sign, and the fixture waits for the role.
+    /// </summary>
     private async Task WaitUntilServingAsync()
     {
         var process = _process;
+        if (_ensembleMember)
+        {
+            var until = DateTime.UtcNow + _startTimeout;
+            while (!process.StdOut.Contains("node started", StringComparison.Ordinal) && !process.HasExited && DateTime.UtcNow < until)
+                await Task.Delay(50);
+            if (process.StdOut.Contains("node started", StringComparison.Ordinal))
+                return;
+            var reason = process.HasExited ? $"exited with code {process.ExitCode}" : $"did not start within {_startTimeout.TotalSeconds}s";
+            var log = Diagnostics();
+            await DisposeAsync();
+            throw new InvalidOperationException($"AkkaZk ({process.CommandLine}) {reason}.\n{log}");
+        }
         if (!await FourLetterWords.WaitForImOkAsync(ClientPort, _startTimeout, () => !process.HasExited))
         {
             var why = process.HasExited ? $"exited with code {process.ExitCode}" : $"gave no imok within {_startTimeout.TotalSeconds}s";
