@@ -120,7 +120,10 @@ public sealed record NodeSettings
     /// (ZooKeeper's !isDistributed()).
     /// </summary>
     public bool IsStandalone =>
-        Servers.Count == 0 || (StandaloneEnabled && Servers.Count(s => s.Role == PeerRole.Participant) == 1);
+        Servers.Count == 0 || (StandaloneEnabled && ParticipantCount == 1);
+
+    /// <summary>How many servers vote (mntr's zk_quorum_size); 0 without server lines.</summary>
+    public int ParticipantCount => Servers.Count(s => s.Role == PeerRole.Participant);
 
     /// <summary>This node's server line, or null.</summary>
     public ServerSpec? Self => Servers.FirstOrDefault(s => s.Id == MyId);

@@ -70,7 +70,7 @@ public static class AdminEnsemble
                     ["id"] = server.Id,
                     ["address"] = address,
                     ["role"] = server.Role == PeerRole.Observer ? "observer" : "participant",
-                    ["state"] = report is null ? "unreachable" : StateName(report.State),
+                    ["state"] = report is null ? "unreachable" : PeerStatus.ModeOf(report.State),
                     ["leader_id"] = report?.LeaderId,
                     ["epoch"] = report?.Epoch,
                     ["last_zxid"] = report is null ? null : "0x" + report.LastZxid.ToString("x"),
@@ -99,8 +99,7 @@ public static class AdminEnsemble
 
     private static Dictionary<string, MemberView> MembersByAddress(ActorSystem system)
     {
-        if (system.Settings.ProviderClass != typeof(Akka.Cluster.ClusterActorRefProvider).AssemblyQualifiedName
-            && !system.Settings.ProviderClass.Contains("Cluster", StringComparison.Ordinal))
+        if (!Hosting.NodeActorSystem.RunsCluster(system))
             return [];
         var state = Akka.Cluster.Cluster.Get(system).State;
         return state.Members.ToDictionary(
@@ -108,11 +107,4 @@ public static class AdminEnsemble
             m => new MemberView(m.Status.ToString(), m.Roles.Order().ToList(), !state.Unreachable.Contains(m)));
     }
 
-    private static string StateName(ServerState state) => state switch
-    {
-        ServerState.Leading => "leader",
-        ServerState.Following => "follower",
-        ServerState.Observing => "observer",
-        _ => "looking",
-    };
 }

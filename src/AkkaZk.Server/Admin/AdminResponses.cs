@@ -195,7 +195,7 @@ public static class AdminResponses
                 DataDir = s.DataDir,
                 DataLogDir = s.DataLogDir,
                 Peer = peer,
-                QuorumSize = s.Servers.Count(server => server.Role == PeerRole.Participant),
+                QuorumSize = s.ParticipantCount,
             },
             s.ClientPort ?? 0, connections.Server, connections.Snapshot, tree, null, DateTimeOffset.UtcNow, 0, 0, [],
             ServerEnvironment.OpenFileDescriptors(), ServerEnvironment.MaxFileDescriptors());

@@ -87,7 +87,7 @@ internal sealed class AdminServer : ReceiveActor
             try
             {
                 metricsApp = await MetricsEndpoint.StartAsync(_metrics, new PrometheusMetrics(commands.System, commands.Peer,
-                    Math.Max(1, commands.Settings.Servers.Count(s => s.Role == Config.PeerRole.Participant))));
+                    Math.Max(1, commands.Settings.ParticipantCount)));
             }
             catch (Exception e)
             {

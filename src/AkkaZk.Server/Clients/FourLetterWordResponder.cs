@@ -35,7 +35,7 @@ public static class FourLetterWordResponder
     /// <summary>The answer to a command that is not whitelisted (NopCommand prints it with a newline).</summary>
     public static string NotWhitelisted(string command) => $"{command} is not executed because it is not in the whitelist.\n";
 
-    public const string NotServing = "This ZooKeeper instance is not currently serving requests\n";
+    public const string NotServing = Admin.AdminDispatch.NotServing + "\n";
 
     /// <summary>The commands that need a running server (ZooKeeper's isZKServerRunning check).</summary>
     public static bool NeedsServer(string command) =>

@@ -103,8 +103,7 @@ internal sealed partial class DataTreeActor
             else
                 OnSubmit(submit);
         });
-        Receive<CreateSession>(create => Prepare(_db.PrepareCreateSession(create.SessionId, 0, create.TimeoutMs, NextZxid(), Now()), null, create.ReplyTo));
-        Receive<CloseSession>(close => Prepare(_db.PrepareCloseSession(close.SessionId, 0, NextZxid(), Now()), null, null));
+        SessionTxnReceives();
         Receive<ForwardedWrite>(w => PrepareRequest(w.Session, w.Xid, w.Type, w.Request, null));
         Receive<ForwardedCreateSession>(c => Prepare(_db.PrepareCreateSession(c.SessionId, 0, c.TimeoutMs, NextZxid(), Now()), null, null));
         Receive<PlanSync>(plan => Sender.Tell(PlanLearnerSync(plan)));

@@ -56,8 +56,7 @@ internal sealed partial class DataTreeActor : ReceiveActor, IWithTimers
     private void Serving()
     {
         Receive<Submit>(OnSubmit);
-        Receive<CreateSession>(create => Prepare(_db.PrepareCreateSession(create.SessionId, 0, create.TimeoutMs, NextZxid(), Now()), null, create.ReplyTo));
-        Receive<CloseSession>(close => Prepare(_db.PrepareCloseSession(close.SessionId, 0, NextZxid(), Now()), null, null));
+        SessionTxnReceives();
         Receive<TxnLog.TxnLogProtocol.Appended>(appended =>
         {
             _inFlight--;
@@ -65,6 +64,13 @@ internal sealed partial class DataTreeActor : ReceiveActor, IWithTimers
         });
         Receive<CheckContainers>(_ => PurgeContainers());
         CommonReceives();
+    }
+
+    /// <summary>Session create and expiry from the session tracker, prepared as txns (standalone node or leader).</summary>
+    private void SessionTxnReceives()
+    {
+        Receive<CreateSession>(create => Prepare(_db.PrepareCreateSession(create.SessionId, 0, create.TimeoutMs, NextZxid(), Now()), null, create.ReplyTo));
+        Receive<CloseSession>(close => Prepare(_db.PrepareCloseSession(close.SessionId, 0, NextZxid(), Now()), null, null));
     }
 
     /// <summary>What every state answers: watcher routing, figures, dumps.</summary>

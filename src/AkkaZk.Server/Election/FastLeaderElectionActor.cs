@@ -93,7 +93,7 @@ internal sealed class FastLeaderElectionActor : ReceiveActor, IWithTimers
     /// </summary>
     private void JoinCluster()
     {
-        if (Context.System is not ExtendedActorSystem { Provider: Akka.Cluster.ClusterActorRefProvider })
+        if (!Hosting.NodeActorSystem.RunsCluster(Context.System))
             return;
         var cluster = Akka.Cluster.Cluster.Get(Context.System);
         if (cluster.State.Members.Any(m => m.Address == cluster.SelfAddress))

@@ -74,6 +74,10 @@ public static class NodeActorSystem
             """).WithFallback(Zab.PeerSerializationHocon.Config);
     }
 
+    /// <summary>An ensemble member's ActorSystem runs Akka.Cluster (a standalone node's does not).</summary>
+    public static bool RunsCluster(Akka.Actor.ActorSystem system) =>
+        system is Akka.Actor.ExtendedActorSystem { Provider: Akka.Cluster.ClusterActorRefProvider };
+
     /// <summary>The txn log's settings: its HOCON section, with zookeeper.snapshot.compression.method applied.</summary>
     public static TxnLogSettings TxnLogSettingsFor(NodeSettings settings, Akka.Configuration.Config hocon)
     {

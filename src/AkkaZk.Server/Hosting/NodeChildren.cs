@@ -90,7 +90,7 @@ public static class NodeChildren
         ServerState = () => s.IsStandalone ? "standalone" : status.Mode,
         Peer = s.IsStandalone ? null : status,
         QuorumConf = s.IsStandalone ? null : QuorumConfFor(s),
-        QuorumSize = s.Servers.Count(server => server.Role == PeerRole.Participant),
+        QuorumSize = s.ParticipantCount,
         Authenticate = (scheme, auth, remote) => AuthProviders.AuthenticateAll(scheme, auth, remote, s.SuperDigest),
     };
 }

@@ -96,7 +96,7 @@ public sealed class PrometheusMetrics
         Set("synced_observers", leading ? peer!.Learners.Count(l => l.Synced && l.Observer) : 0);
         Set("leader_uptime", leading ? (DateTime.UtcNow - peer!.Since).TotalMilliseconds : 0);
         Set("looking", peer?.State == Election.ServerState.Looking ? 1 : 0);
-        if (_peer is null || !_system.Settings.ProviderClass.Contains("Cluster", StringComparison.Ordinal))
+        if (_peer is null || !Hosting.NodeActorSystem.RunsCluster(_system))
             return;
         var state = Akka.Cluster.Cluster.Get(_system).State;
         Set("akka_cluster_members", state.Members.Count);

@@ -22,7 +22,9 @@ public sealed class PeerStatus
     public void Set(Snapshot snapshot) => _current = snapshot;
 
     /// <summary>srvr/stat's "Mode:" and mntr's zk_server_state.</summary>
-    public string Mode => _current.State switch
+    public string Mode => ModeOf(_current.State);
+
+    public static string ModeOf(ServerState state) => state switch
     {
         ServerState.Leading => "leader",
         ServerState.Following => "follower",
