@@ -5,37 +5,6 @@ namespace AkkaZk.Data;
 
 public sealed partial class DataTree
 {
-    /// <summary>
-    /// DataTree.serialize: the ACL cache (count, then key + vector&lt;ACL&gt;), then every node pre-order as
-    /// (path, data, aclRef, StatPersisted) with the root under "", closed by the path "/".
-    /// </summary>
-    public void Serialize(JuteWriter writer)
-    {
-        var entries = Acls.Entries.ToList();
-        writer.WriteInt(entries.Count);
-        foreach (var (id, acls) in entries)
-        {
-            writer.WriteLong(id);
-            DataCodec.WriteAcls(writer, acls);
-        }
-        var stack = new Stack<(string Path, DataNode Node)>();
-        stack.Push(("", Root));
-        while (stack.Count > 0)
-        {
-            var (path, node) = stack.Pop();
-            writer.WriteString(path);
-            writer.WriteBuffer(node.Data);
-            writer.WriteLong(node.AclRef);
-            PersistedStatCodec.Write(writer, node.Stat);
-            foreach (var child in node.Children)
-            {
-                var childPath = path + "/" + child;
-                stack.Push((childPath, _nodes[childPath]));
-            }
-        }
-        writer.WriteString(RootPath);
-    }
-
     /// <summary>DataTree.deserialize: replaces the whole tree (watches are kept; they belong to connections).</summary>
     public void Deserialize(ref JuteReader reader)
     {

@@ -154,6 +154,17 @@ public sealed partial class DataTree
         return stat;
     }
 
+    /// <summary>DataTree.setCversionPzxid: moves a node's cversion forward (-1: by one) together with its pzxid.</summary>
+    internal void SetCversionPzxid(string path, int newCversion, long zxid)
+    {
+        if (!_nodes.TryGetValue(path, out var node))
+            return; // ZooKeeper logs the missing parent and carries on
+        if (newCversion == -1)
+            newCversion = node.Stat.Cversion + 1;
+        if (newCversion > node.Stat.Cversion)
+            node.Stat = node.Stat with { Cversion = newCversion, Pzxid = zxid };
+    }
+
     /// <summary>DataTree.deleteNode: NodeDeleted to data and child watches of the node (once per watcher), NodeChildrenChanged to the parent.</summary>
     internal void DeleteNode(string path, long zxid)
     {

@@ -88,11 +88,26 @@ public sealed partial class ZkDatabase
                     return new TxnResult(header.Type, ErrorCode.Ok, null, null, null);
             }
         }
+        catch (KeeperException e) when (e.Code == ErrorCode.NodeExists && ParentCVersionOf(body) is { } parentCVersion)
+        {
+            // Replaying onto a fuzzy snapshot that already holds the node: the parent's cversion and pzxid must
+            // still move on (DataTree.processTxn's setCversionPzxid).
+            Tree.SetCversionPzxid(PathUtils.ParentOf(path!), parentCVersion, header.Zxid);
+            return new TxnResult(header.Type, e.Code, path, null, null);
+        }
         catch (KeeperException e)
         {
             return new TxnResult(header.Type, e.Code, path, null, null);
         }
     }
+
+    private static int? ParentCVersionOf(TxnBody? body) => body switch
+    {
+        CreateTxn create => create.ParentCVersion,
+        CreateTtlTxn ttl => ttl.ParentCVersion,
+        CreateContainerTxn container => container.ParentCVersion,
+        _ => null,
+    };
 
     /// <summary>
     /// A multi whose prep failed carries an Error sub-txn: then nothing is applied, ops before it report Ok(0) and

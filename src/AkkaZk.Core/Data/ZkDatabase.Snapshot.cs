@@ -1,3 +1,5 @@
+using System.Buffers;
+using AkkaZk.Data.Snapshots;
 using AkkaZk.Jute;
 
 namespace AkkaZk.Data;
@@ -5,18 +7,15 @@ namespace AkkaZk.Data;
 public sealed partial class ZkDatabase
 {
     /// <summary>
-    /// SerializeUtils.serializeSnapshot: session count, (id, timeout) pairs, then the tree. The snapshot's zxid
-    /// (<see cref="LastProcessedZxid"/>) is not part of the stream; ZooKeeper keeps it in the file name.
+    /// SerializeUtils.serializeSnapshot: session count, (id, timeout) pairs, then the tree (ACL cache, nodes), taken
+    /// in one go. The snapshot's zxid (<see cref="LastProcessedZxid"/>) is not part of the stream; ZooKeeper keeps it
+    /// in the file name. <see cref="SnapshotWriter"/> takes it in steps.
     /// </summary>
     public void WriteSnapshot(JuteWriter writer)
     {
-        writer.WriteInt(_sessions.Count);
-        foreach (var (id, timeout) in _sessions)
-        {
-            writer.WriteLong(id);
-            writer.WriteInt(timeout);
-        }
-        Tree.Serialize(writer);
+        using var snapshot = new SnapshotWriter(this);
+        snapshot.Step(int.MaxValue);
+        writer.Output.Write(snapshot.ToArray([]));
     }
 
     /// <summary>Replaces sessions and tree with a snapshot taken at <paramref name="lastProcessedZxid"/>; outstanding changes are dropped.</summary>

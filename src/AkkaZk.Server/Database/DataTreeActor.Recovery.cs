@@ -12,9 +12,6 @@ namespace AkkaZk.Database;
 internal sealed partial class DataTreeActor
 {
     private readonly Stopwatch _loadClock = new();
-    private long _txnsSinceSnapshot;
-    private long _snapshotAt;
-    private bool _snapshotInFlight;
 
     private void Recovering()
     {
@@ -57,45 +54,5 @@ internal sealed partial class DataTreeActor
             ReportReady();
         });
         Receive<GetLastZxid>(_ => Sender.Tell(new LastZxid(_db.LastProcessedZxid, false)));
-    }
-
-    /// <summary>ZooKeeper's SyncRequestProcessor: snapshot after a random count in [snapCount/2, snapCount].</summary>
-    private long NextSnapshotPoint()
-    {
-        var half = Math.Max(1, _settings.SnapCount / 2);
-        return half + Random.Shared.Next(half + 1);
-    }
-
-    private void MaybeSnapshot()
-    {
-        if (++_txnsSinceSnapshot < _snapshotAt || _snapshotInFlight)
-            return;
-        _txnsSinceSnapshot = 0;
-        _snapshotAt = NextSnapshotPoint();
-        var clock = Stopwatch.StartNew();
-        var data = SnapshotCodec.Write(_db);
-        _snapshotInFlight = true;
-        _log.Info("snapshot at zxid 0x{0:x}: {1} znodes, {2} bytes, serialized in {3} ms",
-            _db.LastProcessedZxid, _db.Tree.NodeCount, data.Length, clock.ElapsedMilliseconds);
-        _txnLog.Tell(new TxnLogProtocol.SaveSnapshot(_db.LastProcessedZxid, data));
-    }
-
-    private void SnapshotReplies()
-    {
-        Receive<TxnLogProtocol.SnapshotSaved>(saved =>
-        {
-            if (_installing is { } installing && installing.Zxid == saved.LastZxid)
-            {
-                _installing = null;
-                installing.ReplyTo.Tell(new ReplicationProtocol.SnapshotInstalled(saved.LastZxid));
-                return;
-            }
-            _snapshotInFlight = false;
-        });
-        Receive<TxnLogProtocol.SnapshotRejected>(rejected =>
-        {
-            _snapshotInFlight = false;
-            _log.Warning("snapshot at zxid 0x{0:x} not saved: {1}", rejected.LastZxid, rejected.Reason);
-        });
     }
 }

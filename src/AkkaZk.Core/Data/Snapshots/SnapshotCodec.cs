@@ -12,15 +12,23 @@ public static class SnapshotCodec
     private const int Magic = 0x415a534e; // "AZSN"
     private const int Version = 1;
 
+    /// <summary>The whole database at once (a SNAP for a learner, the tools); the node's own snapshots go through <see cref="Finish"/>.</summary>
     public static byte[] Write(ZkDatabase db)
     {
-        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
+        using var snapshot = new SnapshotWriter(db);
+        snapshot.Step(int.MaxValue);
+        return Finish(snapshot);
+    }
+
+    /// <summary>The blob of a finished <see cref="SnapshotWriter"/>, at the zxid it started at.</summary>
+    public static byte[] Finish(SnapshotWriter snapshot)
+    {
+        var buffer = new ArrayBufferWriter<byte>(16);
         var writer = new JuteWriter(buffer);
         writer.WriteInt(Magic);
         writer.WriteInt(Version);
-        writer.WriteLong(db.LastProcessedZxid);
-        db.WriteSnapshot(writer);
-        return buffer.WrittenSpan.ToArray();
+        writer.WriteLong(snapshot.Zxid);
+        return snapshot.ToArray(buffer.WrittenSpan);
     }
 
     /// <summary>Rebuilds the database; a blob that does not decode throws <see cref="InvalidDataException"/>.</summary>
