@@ -1,3 +1,4 @@
+using AkkaZk.Client;
 using AkkaZk.ProcessTests.Infrastructure;
 using Xunit;
 using Xunit.Abstractions;
@@ -52,6 +53,40 @@ public sealed class CrashTests(ITestOutputHelper output)
             Assert.True(outcome.Violations.Count == 0, Report(outcome, node));
             Assert.True(outcome.Acknowledged > 200, $"only {outcome.Acknowledged} writes before the kill: too few for snapCount=100\n{node.Diagnostics()}");
             Assert.Contains("loaded snapshot at zxid", node.StdOut);
+        }
+        finally
+        {
+            await node.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Acknowledged_writes_survive_a_kill_9_while_a_large_tree_is_snapshotted_between_the_writes()
+    {
+        const int ballast = 30_000;
+        var settings = new ServerSettings([], new Dictionary<string, string> { ["zookeeper.snapCount"] = "400" });
+        var node = await AkkaZkNode.StartAsync("crash-fuzzy", settings);
+        try
+        {
+            await using (var loader = await ZkOps.ConnectAsync(node))
+            {
+                await loader.CreateAsync("/ballast", []);
+                var data = new byte[100];
+                for (var start = 0; start < ballast; start += 500)
+                    await Task.WhenAll(Enumerable.Range(start, 500).Select(i => loader.CreateAsync($"/ballast/n{i}", data)));
+                await loader.CloseSessionAsync();
+            }
+            var outcome = await CrashRun.RunAsync(node, "/crash-fuzzy", TimeSpan.FromSeconds(2));
+            output.WriteLine(outcome.ToString());
+            Assert.True(outcome.Violations.Count == 0, Report(outcome, node));
+            // the snapshots taken under load were written in several slices, with writes applied in between
+            var fuzzy = System.Text.RegularExpressions.Regex.Matches(node.AllStdOut, @"snapshot at zxid 0x(\w+): .* in (\d+) slices while the tree moved to 0x(\w+)")
+                .Where(m => int.Parse(m.Groups[2].Value) > 1 && m.Groups[1].Value != m.Groups[3].Value)
+                .ToList();
+            Assert.True(fuzzy.Count > 0, $"no snapshot was written while the tree moved\n{node.Diagnostics()}");
+            Assert.Contains("loaded snapshot at zxid", node.StdOut);
+            await using var checker = await ZkOps.ConnectAsync(node);
+            Assert.Equal(ballast, (await checker.ExistsAsync("/ballast"))!.Value.NumChildren);
         }
         finally
         {
