@@ -46,6 +46,7 @@ internal sealed partial class DataTreeActor
         _snapshot = new SnapshotWriter(_db);
         _snapshotSlices = 0;
         _snapshotClock.Restart();
+        _log.Info("snapshot at zxid 0x{0:x}: started, {1} znodes", _snapshot.Zxid, _db.Tree.NodeCount);
         WriteSnapshotSlice();
     }
 
