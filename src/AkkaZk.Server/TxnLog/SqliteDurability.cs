@@ -84,6 +84,19 @@ public static class SqliteDurability
         }
     }
 
+    /// <summary>
+    /// Throws unless <paramref name="connection"/> runs in WAL mode with synchronous=FULL or higher: a writer
+    /// that acknowledges after Commit must not run on a connection that skips the WAL sync.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">the connection is not durable.</exception>
+    public static void RequireDurable(SqliteConnection connection, string path)
+    {
+        var mode = Scalar(connection, "PRAGMA journal_mode;");
+        var synchronous = Convert.ToInt32(Scalar(connection, "PRAGMA synchronous;"), System.Globalization.CultureInfo.InvariantCulture);
+        if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase) || synchronous < SynchronousFull)
+            throw new InvalidOperationException($"txn log: SQLite file {path} runs with journal_mode={mode}, synchronous={synchronous}; WAL with FULL (2) is needed for durable acknowledgements");
+    }
+
     private static string Scalar(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
