@@ -23,7 +23,12 @@ public sealed partial class SnapshotPurgeTests(ITestOutputHelper output)
             {
                 await writer.CreateAsync("/purge", "");
                 for (var batch = 0; batch < 12; batch++)
+                {
+                    // A snapshot still being saved makes the node skip the next one (as ZooKeeper's "too busy to
+                    // snap"); waiting for it keeps the count of snapshots independent of how fast writes are.
+                    await WaitForSnapshotsSavedAsync(node);
                     await Task.WhenAll(Enumerable.Range(batch * 50, 50).Select(i => writer.CreateAsync($"/purge/n-{i}", $"value {i}")));
+                }
                 for (var i = 0; i < 5; i++)
                     await writer.SetAsync("/purge/n-0", $"set {i}");
                 (_, _, tailZxid) = await writer.CreateAsync("/purge/tail", "last");
@@ -84,6 +89,19 @@ public sealed partial class SnapshotPurgeTests(ITestOutputHelper output)
         await reader.CloseSessionAsync();
         return tree;
     }
+
+    private static async Task WaitForSnapshotsSavedAsync(AkkaZkNode node)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (SnapshotStarted().Matches(node.StdOut).Count > SnapshotSaved().Matches(node.StdOut).Count)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"a snapshot was not saved within 30 s\n{node.Diagnostics()}");
+            await Task.Delay(20);
+        }
+    }
+
+    [GeneratedRegex(@"snapshot at zxid 0x[0-9a-f]+: ")]
+    private static partial Regex SnapshotStarted();
 
     [GeneratedRegex(@"snapshot at zxid 0x[0-9a-f]+ saved")]
     private static partial Regex SnapshotSaved();
