@@ -90,18 +90,27 @@ public sealed partial class SnapshotPurgeTests(ITestOutputHelper output)
         return tree;
     }
 
+    /// <summary>Waits until every snapshot the data tree started has been saved (or dropped, or refused).</summary>
     private static async Task WaitForSnapshotsSavedAsync(AkkaZkNode node)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (SnapshotStarted().Matches(node.StdOut).Count > SnapshotSaved().Matches(node.StdOut).Count)
+        while (true)
         {
+            var output = node.StdOut;
+            var finished = SnapshotFinished().Matches(output).Select(m => m.Groups["zxid"].Value).ToHashSet();
+            if (SnapshotStarted().Matches(output).All(m => finished.Contains(m.Groups["zxid"].Value)))
+                return;
             Assert.True(DateTime.UtcNow < deadline, $"a snapshot was not saved within 30 s\n{node.Diagnostics()}");
             await Task.Delay(20);
         }
     }
 
-    [GeneratedRegex(@"snapshot at zxid 0x[0-9a-f]+: ")]
+    // the data tree's own lines ("] snapshot at ..."), not "loaded snapshot at" or the txn log's "...: snapshot at"
+    [GeneratedRegex(@"\] snapshot at zxid 0x(?<zxid>[0-9a-f]+):")]
     private static partial Regex SnapshotStarted();
+
+    [GeneratedRegex(@"snapshot at zxid 0x(?<zxid>[0-9a-f]+) (saved|dropped|not saved)")]
+    private static partial Regex SnapshotFinished();
 
     [GeneratedRegex(@"snapshot at zxid 0x[0-9a-f]+ saved")]
     private static partial Regex SnapshotSaved();
