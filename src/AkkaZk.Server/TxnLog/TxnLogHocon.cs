@@ -27,13 +27,16 @@ internal static class TxnLogHocon
             TxnLogPlugin.Sqlite => (SqliteConnectionString(s.JournalPath), SqliteConnectionString(s.SnapshotPath), SqliteProvider, "null"),
             _ => (s.PostgresConnectionString, s.PostgresConnectionString, PostgresProvider, Quote(s.PostgresSchema)),
         };
+        var journalClass = s.Plugin == TxnLogPlugin.Sqlite && s.SqliteWriter == SqliteWriter.Direct
+            ? $"{typeof(SqliteTxnJournal).FullName}, {typeof(SqliteTxnJournal).Assembly.GetName().Name}"
+            : "Akka.Persistence.Sql.Journal.SqlWriteJournal, Akka.Persistence.Sql";
         var compression = s.SnapshotCompression == SnapshotCompression.Gzip ? "gz" : "none";
         return $$"""
             akka.persistence {
               journal {
                 plugin = "{{TxnLogSettings.JournalPluginId}}"
                 sql {
-                  class = "Akka.Persistence.Sql.Journal.SqlWriteJournal, Akka.Persistence.Sql"
+                  class = "{{journalClass}}"
                   plugin-dispatcher = "akka.persistence.dispatchers.default-plugin-dispatcher"
                   connection-string = {{Quote(journalCs)}}
                   provider-name = "{{provider}}"

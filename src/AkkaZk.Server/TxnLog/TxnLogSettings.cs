@@ -22,7 +22,8 @@ public sealed record TxnLogSettings
         SnapshotCompression snapshotCompression = SnapshotCompression.None,
         string persistenceId = "txn-log",
         int recoveryChunkSize = 1000,
-        GroupCommit groupCommit = GroupCommit.Batched)
+        GroupCommit groupCommit = GroupCommit.Batched,
+        SqliteWriter sqliteWriter = SqliteWriter.Direct)
     {
         if (string.IsNullOrWhiteSpace(dataDir))
             throw new ConfigurationException("txn-log: data-dir must be set");
@@ -41,6 +42,7 @@ public sealed record TxnLogSettings
         PersistenceId = persistenceId;
         RecoveryChunkSize = recoveryChunkSize;
         GroupCommit = groupCommit;
+        SqliteWriter = sqliteWriter;
     }
 
     public string DataDir { get; }
@@ -58,6 +60,9 @@ public sealed record TxnLogSettings
     public int RecoveryChunkSize { get; }
 
     public GroupCommit GroupCommit { get; }
+
+    /// <summary>Who writes journal rows to SQLite (replay and deletes are always the plugin's).</summary>
+    public SqliteWriter SqliteWriter { get; }
 
     /// <summary>
     /// Replay the whole journal that is still kept, ignoring snapshots (the offline txnlog dump: every txn, like
@@ -86,7 +91,8 @@ public sealed record TxnLogSettings
             snapshotCompression: TxnLogSerializer.ParseCompression(txnLog.GetString("snapshot-compression", "none")),
             persistenceId: txnLog.GetString("persistence-id", "txn-log"),
             recoveryChunkSize: txnLog.GetInt("recovery-chunk-size", 1000),
-            groupCommit: ParseGroupCommit(txnLog.GetString("group-commit", "batched")));
+            groupCommit: ParseGroupCommit(txnLog.GetString("group-commit", "batched")),
+            sqliteWriter: ParseSqliteWriter(txnLog.GetString("sqlite-writer", "direct")));
     }
 
     /// <summary>The embedded <c>txnlog.conf</c>: defaults of <c>akkazk.txn-log</c> and the serializer binding.</summary>
@@ -106,12 +112,32 @@ public sealed record TxnLogSettings
         _ => throw new ConfigurationException($"txn-log.plugin must be 'sqlite' or 'postgresql', not '{value}'"),
     };
 
+    private static SqliteWriter ParseSqliteWriter(string value) => value.Trim().ToLowerInvariant() switch
+    {
+        "direct" => SqliteWriter.Direct,
+        "plugin" => SqliteWriter.Plugin,
+        _ => throw new ConfigurationException($"txn-log.sqlite-writer must be 'direct' or 'plugin', not '{value}'"),
+    };
+
     private static GroupCommit ParseGroupCommit(string value) => value.Trim().ToLowerInvariant() switch
     {
         "batched" => GroupCommit.Batched,
         "persist-async" => GroupCommit.PersistAsync,
         _ => throw new ConfigurationException($"txn-log.group-commit must be 'batched' or 'persist-async', not '{value}'"),
     };
+}
+
+/// <summary>Who writes the journal rows when the txn log is in SQLite.</summary>
+public enum SqliteWriter
+{
+    /// <summary>
+    /// <see cref="SqliteTxnJournal"/>: one transaction per journal write on a long-lived connection with a
+    /// prepared INSERT, rows identical to the plugin's.
+    /// </summary>
+    Direct,
+
+    /// <summary>Akka.Persistence.Sql's own write path (linq2db, a stream queue, a new connection per write).</summary>
+    Plugin,
 }
 
 /// <summary>How appends that arrive while a journal write is in flight are grouped into the next write.</summary>

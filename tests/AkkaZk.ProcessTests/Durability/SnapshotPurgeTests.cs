@@ -23,7 +23,12 @@ public sealed partial class SnapshotPurgeTests(ITestOutputHelper output)
             {
                 await writer.CreateAsync("/purge", "");
                 for (var batch = 0; batch < 12; batch++)
+                {
+                    // A snapshot still being saved makes the node skip the next one (as ZooKeeper's "too busy to
+                    // snap"); waiting for it keeps the count of snapshots independent of how fast writes are.
+                    await WaitForSnapshotsSavedAsync(node);
                     await Task.WhenAll(Enumerable.Range(batch * 50, 50).Select(i => writer.CreateAsync($"/purge/n-{i}", $"value {i}")));
+                }
                 for (var i = 0; i < 5; i++)
                     await writer.SetAsync("/purge/n-0", $"set {i}");
                 (_, _, tailZxid) = await writer.CreateAsync("/purge/tail", "last");
@@ -84,6 +89,28 @@ public sealed partial class SnapshotPurgeTests(ITestOutputHelper output)
         await reader.CloseSessionAsync();
         return tree;
     }
+
+    /// <summary>Waits until every snapshot the data tree started has been saved (or dropped, or refused).</summary>
+    private static async Task WaitForSnapshotsSavedAsync(AkkaZkNode node)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var output = node.StdOut;
+            var finished = SnapshotFinished().Matches(output).Select(m => m.Groups["zxid"].Value).ToHashSet();
+            if (SnapshotStarted().Matches(output).All(m => finished.Contains(m.Groups["zxid"].Value)))
+                return;
+            Assert.True(DateTime.UtcNow < deadline, $"a snapshot was not saved within 30 s\n{node.Diagnostics()}");
+            await Task.Delay(20);
+        }
+    }
+
+    // the data tree's own lines ("] snapshot at ..."), not "loaded snapshot at" or the txn log's "...: snapshot at"
+    [GeneratedRegex(@"\] snapshot at zxid 0x(?<zxid>[0-9a-f]+):")]
+    private static partial Regex SnapshotStarted();
+
+    [GeneratedRegex(@"snapshot at zxid 0x(?<zxid>[0-9a-f]+) (saved|dropped|not saved)")]
+    private static partial Regex SnapshotFinished();
 
     [GeneratedRegex(@"snapshot at zxid 0x[0-9a-f]+ saved")]
     private static partial Regex SnapshotSaved();

@@ -14,6 +14,7 @@ public sealed class TxnLogDefaultsTests
     [InlineData("persistence-id")]
     [InlineData("recovery-chunk-size")]
     [InlineData("group-commit")]
+    [InlineData("sqlite-writer")]
     public void Reference_conf_and_the_txn_log_agree_on_each_default(string key)
     {
         var reference = ReferenceConfig.Load().GetString($"akkazk.txn-log.{key}");

@@ -69,6 +69,40 @@ public sealed class TxnLogDurabilityTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_new_journal_gets_small_pages_and_the_snapshot_file_keeps_sqlites_default()
+    {
+        using var dir = new TempDataDir();
+        var settings = dir.Sqlite();
+        var reports = SqliteDurability.Prepare(settings);
+        Assert.Equal(SqliteDurability.JournalPageSize, reports.Single(r => r.Path == settings.JournalPath).PageSize);
+        Assert.Equal(4096, reports.Single(r => r.Path == settings.SnapshotPath).PageSize);
+        using (var run = TxnLogTestRun.Start(settings, output))
+        {
+            await run.RecoverAsync();
+            await run.AppendAllAsync([1, 2]);
+        }
+        Assert.Equal(SqliteDurability.JournalPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture), SqliteRows.Pragma(settings.JournalPath, "page_size"));
+    }
+
+    [Fact]
+    public void An_existing_journal_keeps_its_page_size()
+    {
+        using var dir = new TempDataDir();
+        var settings = dir.Sqlite();
+        Directory.CreateDirectory(settings.DataLogDir);
+        using (var c = new SqliteConnection($"Data Source={settings.JournalPath};Pooling=False"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "PRAGMA page_size=8192; CREATE TABLE t(x);";
+            cmd.ExecuteNonQuery();
+        }
+        var report = SqliteDurability.Prepare(settings).Single(r => r.Path == settings.JournalPath);
+        Assert.Equal(8192, report.PageSize);
+        Assert.Equal("wal", report.JournalMode);
+    }
+
+    [Fact]
     public void Prepare_refuses_a_file_that_is_not_a_sqlite_database()
     {
         using var dir = new TempDataDir();

@@ -18,6 +18,27 @@ public sealed class TxnLogSettingsTests
         Assert.Equal("txn-log", settings.PersistenceId);
         Assert.Equal(1000, settings.RecoveryChunkSize);
         Assert.Equal(GroupCommit.Batched, settings.GroupCommit);
+        Assert.Equal(SqliteWriter.Direct, settings.SqliteWriter);
+    }
+
+    [Theory]
+    [InlineData("direct", "AkkaZk.TxnLog.SqliteTxnJournal, AkkaZk.Server")]
+    [InlineData("plugin", "Akka.Persistence.Sql.Journal.SqlWriteJournal, Akka.Persistence.Sql")]
+    public void The_sqlite_writer_setting_picks_the_journal_class(string writer, string journalClass)
+    {
+        var config = ConfigurationFactory.ParseString($"akkazk.data-dir = d\nakkazk.txn-log.sqlite-writer = {writer}");
+        var akka = TxnLogSettings.Create(config).ToAkkaConfig();
+        Assert.Equal(journalClass, akka.GetString("akka.persistence.journal.sql.class"));
+        Assert.Equal("Akka.Persistence.Sql.Snapshot.SqlSnapshotStore, Akka.Persistence.Sql", akka.GetString("akka.persistence.snapshot-store.sql.class"));
+    }
+
+    [Fact]
+    public void Postgresql_keeps_the_plugins_journal_whatever_the_sqlite_writer()
+    {
+        var settings = new TxnLogSettings("d", plugin: TxnLogPlugin.PostgreSql, postgresConnectionString: "Host=127.0.0.1",
+            sqliteWriter: SqliteWriter.Direct);
+        Assert.Equal("Akka.Persistence.Sql.Journal.SqlWriteJournal, Akka.Persistence.Sql",
+            settings.ToAkkaConfig().GetString("akka.persistence.journal.sql.class"));
     }
 
     [Fact]
@@ -53,6 +74,7 @@ public sealed class TxnLogSettingsTests
     [InlineData("akkazk.txn-log.plugin = mysql", "plugin")]
     [InlineData("akkazk.txn-log.plugin = postgresql", "connection-string")]
     [InlineData("akkazk.txn-log.snapshot-compression = zstd", "snapshot-compression")]
+    [InlineData("akkazk.txn-log.sqlite-writer = fast", "sqlite-writer")]
     public void Bad_values_are_reported_with_their_key(string line, string key)
     {
         var config = ConfigurationFactory.ParseString("akkazk.data-dir = d\n" + line);

@@ -22,9 +22,9 @@ internal sealed class TempDataDir : IDisposable
     public string PersistenceId { get; } = "txn-log-" + Guid.NewGuid().ToString("N")[..12];
 
     public TxnLogSettings Sqlite(SnapshotCompression compression = SnapshotCompression.None, int chunk = 1000,
-        GroupCommit groupCommit = GroupCommit.Batched) =>
+        GroupCommit groupCommit = GroupCommit.Batched, SqliteWriter writer = SqliteWriter.Direct) =>
         new(System.IO.Path.Combine(Path, "data"), System.IO.Path.Combine(Path, "log"), snapshotCompression: compression,
-            persistenceId: PersistenceId, recoveryChunkSize: chunk, groupCommit: groupCommit);
+            persistenceId: PersistenceId, recoveryChunkSize: chunk, groupCommit: groupCommit, sqliteWriter: writer);
 
     public void Dispose()
     {
