@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace AkkaZk.Data;
 
 /// <summary>
@@ -41,11 +43,14 @@ public sealed class AclCache
             : throw new InvalidOperationException($"Failed to fetch acls for {id}");
     }
 
-    public void AddUsage(long id)
+    public void AddUsage(long id) => AddUsage(id, 1);
+
+    /// <summary>Counts <paramref name="count"/> more uses at once (a snapshot load counts runs of nodes sharing a list).</summary>
+    public void AddUsage(long id, long count)
     {
         if (id == OpenUnsafeAclId || !_byId.ContainsKey(id))
             return;
-        _references[id] = _references.GetValueOrDefault(id) + 1;
+        CollectionsMarshal.GetValueRefOrAddDefault(_references, id, out _) += count;
     }
 
     public void RemoveUsage(long id)
