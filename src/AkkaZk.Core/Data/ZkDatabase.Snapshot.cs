@@ -15,7 +15,7 @@ public sealed partial class ZkDatabase
     {
         using var snapshot = new SnapshotWriter(this);
         snapshot.Step(int.MaxValue);
-        writer.Output.Write(snapshot.ToArray([]));
+        writer.Output.Write(snapshot.ToArray(_ => { }));
     }
 
     /// <summary>Replaces sessions and tree with a snapshot taken at <paramref name="lastProcessedZxid"/>; outstanding changes are dropped.</summary>

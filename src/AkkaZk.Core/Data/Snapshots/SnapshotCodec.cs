@@ -1,4 +1,3 @@
-using System.Buffers;
 using AkkaZk.Jute;
 
 namespace AkkaZk.Data.Snapshots;
@@ -23,12 +22,12 @@ public static class SnapshotCodec
     /// <summary>The blob of a finished <see cref="SnapshotWriter"/>, at the zxid it started at.</summary>
     public static byte[] Finish(SnapshotWriter snapshot)
     {
-        var buffer = new ArrayBufferWriter<byte>(16);
-        var writer = new JuteWriter(buffer);
-        writer.WriteInt(Magic);
-        writer.WriteInt(Version);
-        writer.WriteLong(snapshot.Zxid);
-        return snapshot.ToArray(buffer.WrittenSpan);
+        return snapshot.ToArray(writer =>
+        {
+            writer.WriteInt(Magic);
+            writer.WriteInt(Version);
+            writer.WriteLong(snapshot.Zxid);
+        });
     }
 
     /// <summary>Rebuilds the database; a blob that does not decode throws <see cref="InvalidDataException"/>.</summary>

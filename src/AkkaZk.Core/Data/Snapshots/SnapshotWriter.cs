@@ -41,8 +41,6 @@ public sealed class SnapshotWriter : IDisposable
 
     public bool Done => _pending.Count == 0;
 
-    public long Length => _nodes.Length;
-
     /// <summary>Writes up to <paramref name="maxNodes"/> more nodes; true once the whole tree is written.</summary>
     public bool Step(int maxNodes)
     {
@@ -83,14 +81,15 @@ public sealed class SnapshotWriter : IDisposable
         }
     }
 
-    /// <summary>The finished stream: <paramref name="prefix"/>, then <see cref="WriteHead"/>, then the nodes, as one array.</summary>
-    public byte[] ToArray(ReadOnlySpan<byte> prefix)
+    /// <summary>The finished stream as one array: what <paramref name="writePrefix"/> writes, then <see cref="WriteHead"/>, then the nodes.</summary>
+    public byte[] ToArray(Action<JuteWriter> writePrefix)
     {
         if (!Done)
             throw new InvalidOperationException("the snapshot is not finished");
         var head = new ArrayBufferWriter<byte>(1024);
-        head.Write(prefix);
-        WriteHead(new JuteWriter(head));
+        var writer = new JuteWriter(head);
+        writePrefix(writer);
+        WriteHead(writer);
         var result = new byte[head.WrittenCount + _nodes.Length];
         head.WrittenSpan.CopyTo(result);
         _nodes.CopyTo(result.AsSpan(head.WrittenCount));
