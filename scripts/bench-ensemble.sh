@@ -40,18 +40,8 @@ kills=${BENCH_KILLS:-5}
 zk_heap=${BENCH_ZK_HEAP:-1000m}
 out=${BENCH_OUT:-bench-results/ensemble-$(date -u +%Y%m%dT%H%M%SZ)}
 
-mkdir -p "$out"
-out=$(cd "$out" && pwd)
-work=$(mktemp -d "${TMPDIR:-/tmp}/akkazk-bench-ensemble.XXXXXX")
-log() { echo "bench-ensemble: $*" >&2; }
-
-# --- prerequisites: Apache ZooKeeper from Debian, the two .NET builds ---
-[[ -f /usr/share/java/zookeeper.jar ]] || "$root/scripts/install-test-deps.sh"
-log "building akkazk and akkazk-bench (Release)"
-"$root/scripts/akkazk" --version >/dev/null
-dotnet build src/AkkaZk.Bench/AkkaZk.Bench.csproj -c Release -v q --nologo >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
-akkazk_dll="$root/src/AkkaZk.Cli/bin/Release/net10.0/akkazk.dll"
-bench() { dotnet "$root/src/AkkaZk.Bench/bin/Release/net10.0/akkazk-bench.dll" "$@"; }
+name=bench-ensemble
+source "$root/scripts/bench-setup.sh"
 
 free_ports() { # N distinct free loopback ports, one a line (all bound at once, so none repeats)
   python3 -c 'import socket, sys

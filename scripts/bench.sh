@@ -64,18 +64,8 @@ out=${BENCH_OUT:-bench-results/$(date -u +%Y%m%dT%H%M%SZ)}
 export ZK_JVMFLAGS="-Xmx${BENCH_ZK_HEAP:-1000m} ${ZK_JVMFLAGS:-}"
 export ZK_START_TIMEOUT=${ZK_START_TIMEOUT:-600}
 
-mkdir -p "$out"
-out=$(cd "$out" && pwd)
-work=$(mktemp -d "${TMPDIR:-/tmp}/akkazk-bench.XXXXXX")
-log() { echo "bench: $*" >&2; }
-
-# --- prerequisites: Apache ZooKeeper from Debian, the two .NET builds ---
-[[ -f /usr/share/java/zookeeper.jar ]] || "$root/scripts/install-test-deps.sh"
-log "building akkazk and akkazk-bench (Release)"
-"$root/scripts/akkazk" --version >/dev/null
-dotnet build src/AkkaZk.Bench/AkkaZk.Bench.csproj -c Release -v q --nologo >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
-akkazk_dll="$root/src/AkkaZk.Cli/bin/Release/net10.0/akkazk.dll"
-bench() { dotnet "$root/src/AkkaZk.Bench/bin/Release/net10.0/akkazk-bench.dll" "$@"; }
+name=bench
+source "$root/scripts/bench-setup.sh"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 now_ms() { date +%s%3N; }
