@@ -99,7 +99,7 @@ internal sealed class AdminServer : ReceiveActor
 
     private async Task<WebApplication> StartAdminAsync(AdminCommands commands)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = Hosting.QuietWebApplication.CreateBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k =>
         {

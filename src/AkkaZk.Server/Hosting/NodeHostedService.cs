@@ -20,6 +20,9 @@ public sealed class NodeHostedService(NodeSettings settings, Akka.Configuration.
     {
         var txnLog = NodeActorSystem.TxnLogSettingsFor(settings, hocon);
         NodeActorSystem.PrepareDataDirs(settings, txnLog);
+        // Akka.Remote's DotNetty samples one buffer in 128 for leak tracking and takes a stack trace for each: a
+        // diagnostic for DotNetty's own developers, paid on the replication path
+        DotNetty.Common.ResourceLeakDetector.Level = DotNetty.Common.ResourceLeakDetector.DetectionLevel.Disabled;
         _system = ActorSystem.Create(NodeActorSystem.Name, NodeActorSystem.BuildConfig(hocon, txnLog, settings));
         _system.ActorOf(QuorumPeerProtocol.Props(NodeChildren.Create(settings, txnLog)), ActorNames.QuorumPeer);
         _system.WhenTerminated.ContinueWith(_ =>

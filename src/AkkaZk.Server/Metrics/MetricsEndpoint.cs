@@ -12,7 +12,7 @@ public static class MetricsEndpoint
 {
     public static async Task<WebApplication> StartAsync(MetricsSettings settings, PrometheusMetrics metrics)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = Hosting.QuietWebApplication.CreateBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k =>
             k.Listen(settings.HttpHost is "0.0.0.0" or "" ? IPAddress.Any : IPAddress.Parse(settings.HttpHost), settings.HttpPort));

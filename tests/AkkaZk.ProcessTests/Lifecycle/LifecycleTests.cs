@@ -47,6 +47,33 @@ public sealed class LifecycleTests
         Assert.Null(await FourLetterWords.AskAsync(clientPort, "ruok", TimeSpan.FromSeconds(2)));
     }
 
+    /// <summary>
+    /// Started from its data dir's parent, with the admin server and the metrics endpoint up, a node holds no inotify
+    /// watch: a recursive watch over the working directory would be woken by every journal write.
+    /// </summary>
+    [Fact]
+    public async Task Node_run_from_its_data_dirs_parent_holds_no_file_watch()
+    {
+        await AkkaZkNode.EnsureBuiltAsync();
+        using var home = new TempDir("lifecycle-watch");
+        var metricsPort = FreePort.Take(1)[0];
+        var (config, clientPort, adminPort) = await CopyExampleAsync(home.Path, text => text +
+            "\nmetricsProvider.className=org.apache.zookeeper.metrics.prometheus.PrometheusMetricsProvider\n" +
+            $"metricsProvider.httpHost=127.0.0.1\nmetricsProvider.httpPort={metricsPort}\n");
+        using var node = ProcessRunner.Start(RepoPaths.AkkaZkLauncher, [config], workingDirectory: home.Path);
+        Assert.True(await FourLetterWords.WaitForImOkAsync(clientPort, TimeSpan.FromSeconds(60), () => !node.HasExited),
+            "no imok on the client port\n" + node.Result().Describe());
+        Assert.NotNull(await AskAdminAsync(adminPort, "ruok", TimeSpan.FromSeconds(15)));
+        using (var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) })
+            Assert.Contains("znode_count", await http.GetStringAsync($"http://127.0.0.1:{metricsPort}/metrics"));
+
+        var watches = Directory.GetFiles($"/proc/{node.Pid}/fd")
+            .Select(fd => new FileInfo(fd).LinkTarget)
+            .Count(target => target == "anon_inode:inotify");
+
+        Assert.True(watches == 0, $"the node holds {watches} inotify descriptor(s)\n" + node.Result().Describe());
+    }
+
     /// <summary>GET /commands/&lt;command&gt; until it answers 200 (the admin server opens just after the client port).</summary>
     private static async Task<string?> AskAdminAsync(int port, string command, TimeSpan timeout)
     {
