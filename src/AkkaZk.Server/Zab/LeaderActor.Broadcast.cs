@@ -15,11 +15,10 @@ internal sealed partial class LeaderActor
     {
         if (!_learners.TryGetValue(plan.Sid, out var learner) || learner.State != LearnerHandle.Phase.Planning)
             return;
-        var peer = learner.Peer;
         var lastSent = plan.Zxid;
         if (plan.Mode == SyncMode.Diff)
         {
-            peer.Tell(new SyncDiff(plan.Zxid));
+            learner.Send(new SyncDiff(plan.Zxid));
             foreach (var (zxid, txn) in plan.Txns)
                 SendCommitted(learner, zxid, txn);
             _log.Info("syncing learner {0} by DIFF: {1} txns from 0x{2:x} to 0x{3:x}", learner.Sid, plan.Txns.Count, learner.LastZxid, plan.Zxid);
@@ -32,7 +31,7 @@ internal sealed partial class LeaderActor
             {
                 var offset = i * SnapshotChunkBytes;
                 var chunk = data.AsSpan(offset, Math.Min(SnapshotChunkBytes, data.Length - offset)).ToArray();
-                peer.Tell(new SnapshotChunk(plan.Zxid, i, i == chunks - 1, chunk));
+                learner.Send(new SnapshotChunk(plan.Zxid, i, i == chunks - 1, chunk));
             }
             _log.Info("syncing learner {0} by SNAP at zxid 0x{1:x} ({2} bytes; its last zxid 0x{3:x})", learner.Sid, plan.Zxid, data.Length, learner.LastZxid);
         }
@@ -42,25 +41,25 @@ internal sealed partial class LeaderActor
             if (zxid <= _lastCommitted)
                 SendCommitted(learner, zxid, txn);
             else if (!learner.Observer)
-                peer.Tell(new Proposal(zxid, txn));
+                learner.Send(new Proposal(zxid, txn));
             else
                 continue;
             lastSent = zxid;
         }
         learner.NewLeaderZxid = lastSent;
         learner.State = LearnerHandle.Phase.NewLeaderSent;
-        peer.Tell(new NewLeader(_epoch, lastSent));
+        learner.Send(new NewLeader(_epoch, lastSent));
     }
 
     private static void SendCommitted(LearnerHandle learner, long zxid, byte[] txn)
     {
         if (learner.Observer)
         {
-            learner.Peer.Tell(new Inform(zxid, txn));
+            learner.Send(new Inform(zxid, txn));
             return;
         }
-        learner.Peer.Tell(new Proposal(zxid, txn));
-        learner.Peer.Tell(new Commit(zxid));
+        learner.Send(new Proposal(zxid, txn));
+        learner.Send(new Commit(zxid));
     }
 
     private void OnAck(Ack ack) => FromLearner(ack.Sid, learner =>
@@ -100,7 +99,7 @@ internal sealed partial class LeaderActor
         if (learner.UpToDateSent)
             return;
         learner.UpToDateSent = true;
-        learner.Peer.Tell(new UpToDate(_epoch));
+        learner.Send(new UpToDate(_epoch));
     }
 
     private void OnProposed(Proposed proposed)
@@ -111,7 +110,7 @@ internal sealed partial class LeaderActor
         foreach (var learner in _learners.Values)
         {
             if (learner.IsForwarding && !learner.Observer)
-                learner.Peer.Tell(proposal);
+                learner.Send(proposal);
         }
     }
 
@@ -144,11 +143,11 @@ internal sealed partial class LeaderActor
         {
             if (!learner.Observer)
             {
-                learner.Peer.Tell(commit);
+                learner.Send(commit);
                 continue;
             }
             foreach (var (zxid, txn) in _proposals.Where(p => p.Key > from && p.Key <= commitTo))
-                learner.Peer.Tell(new Inform(zxid, txn));
+                learner.Send(new Inform(zxid, txn));
         }
         AnswerSyncs();
         TrimProposals();
@@ -164,7 +163,7 @@ internal sealed partial class LeaderActor
     private void AnswerSyncWhenCommitted(LearnerHandle learner, long token)
     {
         if (_lastProposed <= _lastCommitted)
-            learner.Peer.Tell(new SyncDone(token, _lastProposed));
+            learner.Send(new SyncDone(token, _lastProposed));
         else
             _waitingSyncs.Add((_lastProposed, learner, token));
     }
@@ -177,7 +176,7 @@ internal sealed partial class LeaderActor
             if (zxid > _lastCommitted)
                 continue;
             _waitingSyncs.RemoveAt(i);
-            learner.Peer.Tell(new SyncDone(token, zxid));
+            learner.Send(new SyncDone(token, zxid));
         }
     }
 

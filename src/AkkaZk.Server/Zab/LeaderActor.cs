@@ -71,6 +71,16 @@ internal sealed partial class LeaderActor : ReceiveActor, IWithTimers
             TryCommit();
         });
         Receive<Tick>(_ => OnTick());
+        Receive<FlushPeers>(_ =>
+        {
+            foreach (var learner in _learners.Values)
+                learner.Outbox.Flush();
+        });
+        Receive<PeerBatch>(batch =>
+        {
+            foreach (var message in batch.Messages)
+                OnReceive(message);
+        });
         Receive<DisassociatedEvent>(lost =>
         {
             foreach (var learner in _learners.Values.Where(l => l.Peer.Path.Address == lost.RemoteAddress).ToList())
@@ -101,7 +111,10 @@ internal sealed partial class LeaderActor : ReceiveActor, IWithTimers
     {
         // ZooKeeper's followers see the leader's sockets close; ours are told, so they need not wait out syncLimit
         foreach (var learner in _learners.Values)
-            learner.Peer.Tell(new LeaderStopped(_epoch), Self);
+        {
+            learner.Send(new LeaderStopped(_epoch));
+            learner.Outbox.Flush();
+        }
         _sessions.Tell(new SessionsProtocol.ExpireSessions(false));
         _log.Info("leader of epoch {0} stopped", _epoch);
     }
@@ -119,7 +132,7 @@ internal sealed partial class LeaderActor : ReceiveActor, IWithTimers
         }
         if (_learners.TryGetValue(info.Sid, out var known) && known.Peer.Equals(Sender))
             return; // a resend while it waits for LEADERINFO
-        var learner = new LearnerHandle(info.Sid, Sender, info.Observer, info.LastZxid);
+        var learner = new LearnerHandle(info.Sid, Sender, Self, info.Observer, info.LastZxid);
         _learners[info.Sid] = learner;
         _log.Info("learner {0} ({1}) connected: accepted epoch {2}, last zxid 0x{3:x}",
             info.Sid, info.Observer ? "observer" : "follower", info.AcceptedEpoch, info.LastZxid);
@@ -130,7 +143,7 @@ internal sealed partial class LeaderActor : ReceiveActor, IWithTimers
         }
         else
         {
-            learner.Peer.Tell(new LeaderInfo(_epoch));
+            learner.Send(new LeaderInfo(_epoch));
         }
     }
 
@@ -145,7 +158,7 @@ internal sealed partial class LeaderActor : ReceiveActor, IWithTimers
         _dataTree.Tell(new BecomeLeader(_epoch, Self));
         _epochAcks.Add(View.MyId);
         foreach (var learner in _learners.Values)
-            learner.Peer.Tell(new LeaderInfo(_epoch));
+            learner.Send(new LeaderInfo(_epoch));
     }
 
     private void OnAckEpoch(AckEpoch ack)
@@ -187,7 +200,7 @@ internal sealed partial class LeaderActor : ReceiveActor, IWithTimers
     {
         var now = DateTime.UtcNow;
         foreach (var learner in _learners.Values)
-            learner.Peer.Tell(new Ping(View.MyId, []));
+            learner.Send(new Ping(View.MyId, []));
         if (!_established)
         {
             if (now - _startedAt > _settings.InitTimeout)

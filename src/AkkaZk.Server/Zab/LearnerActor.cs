@@ -28,6 +28,7 @@ internal sealed class LearnerActor : ReceiveActor, IWithTimers
     private long _acceptedEpoch;
     private long _currentEpoch;
     private IActorRef? _leader;
+    private PeerOutbox? _toLeader;
     private DateTime _lastHeard = DateTime.UtcNow;
     private long _logged;
     private long _lastReceived;
@@ -64,16 +65,22 @@ internal sealed class LearnerActor : ReceiveActor, IWithTimers
         }));
         Receive<NewLeader>(n => FromLeader(() => OnNewLeader(n)));
         Receive<UpToDate>(u => FromLeader(() => OnUpToDate(u)));
-        Receive<Ping>(_ => FromLeader(() => _leader!.Tell(new Ping(View.MyId, []))));
+        Receive<Ping>(_ => FromLeader(() => ToLeader(new Ping(View.MyId, []))));
         Receive<LeaderStopped>(stopped => FromLeader(() => Quit($"the leader stopped leading epoch {stopped.Epoch}")));
         Receive<SyncDone>(done => FromLeader(() => _dataTree.Tell(new SyncReached(done.Token, done.Zxid))));
         Receive<SnapshotInstalled>(installed => OnLogged(installed.Zxid));
         Receive<Logged>(logged => OnLogged(logged.Zxid));
-        Receive<ForwardWrite>(write => _leader?.Tell(ForwardedRequests.Encode(View.MyId, write)));
-        Receive<ForwardCreateSession>(c => _leader?.Tell(new ForwardedCreateSession(View.MyId, c.SessionId, c.TimeoutMs)));
-        Receive<ForwardSync>(s => _leader?.Tell(new SyncRequest(View.MyId, s.Token)));
-        Receive<SessionsProtocol.TouchedSessions>(t => _leader?.Tell(new Ping(View.MyId, t.SessionIds)));
+        Receive<ForwardWrite>(write => ToLeader(ForwardedRequests.Encode(View.MyId, write)));
+        Receive<ForwardCreateSession>(c => ToLeader(new ForwardedCreateSession(View.MyId, c.SessionId, c.TimeoutMs)));
+        Receive<ForwardSync>(s => ToLeader(new SyncRequest(View.MyId, s.Token)));
+        Receive<SessionsProtocol.TouchedSessions>(t => ToLeader(new Ping(View.MyId, t.SessionIds)));
         Receive<Tick>(_ => OnTick());
+        Receive<FlushPeers>(_ => _toLeader?.Flush());
+        Receive<PeerBatch>(batch =>
+        {
+            foreach (var message in batch.Messages)
+                OnReceive(message);
+        });
         // ZooKeeper's follower sees its TCP connection to the leader break at once; so do we, through remoting's
         // lifecycle events (no DeathWatch: that would quarantine the leader's address)
         Receive<DisassociatedEvent>(lost =>
@@ -130,6 +137,7 @@ internal sealed class LearnerActor : ReceiveActor, IWithTimers
             if (!acceptAnyLeader || Sender.Path.Address != View.AddressOf(_leaderSid))
                 return;
             _leader = Sender;
+            _toLeader = new PeerOutbox(Sender, Self);
         }
         else if (!_leader.Equals(Sender))
         {
@@ -138,6 +146,9 @@ internal sealed class LearnerActor : ReceiveActor, IWithTimers
         _lastHeard = DateTime.UtcNow;
         handle();
     }
+
+    /// <summary>Everything for the leader goes through one outbox, in order (see <see cref="PeerOutbox"/>).</summary>
+    private void ToLeader(IPeerMessage message) => _toLeader?.Send(message);
 
     private void OnLeaderInfo(LeaderInfo info)
     {
@@ -151,7 +162,7 @@ internal sealed class LearnerActor : ReceiveActor, IWithTimers
             _acceptedEpoch = info.Epoch;
             _settings.Epochs.Write(EpochFiles.Accepted, info.Epoch);
         }
-        _leader!.Tell(new AckEpoch(View.MyId, _currentEpoch, _lastZxid));
+        ToLeader(new AckEpoch(View.MyId, _currentEpoch, _lastZxid));
     }
 
     private void OnSnapshotChunk(SnapshotChunk chunk)
@@ -197,7 +208,7 @@ internal sealed class LearnerActor : ReceiveActor, IWithTimers
         if (!_newLeaderAcked)
             AckNewLeaderWhenLogged();
         else if (!_observer)
-            _leader?.Tell(new Ack(View.MyId, zxid));
+            ToLeader(new Ack(View.MyId, zxid));
     }
 
     private void AckNewLeaderWhenLogged()
@@ -205,7 +216,7 @@ internal sealed class LearnerActor : ReceiveActor, IWithTimers
         if (_newLeaderZxid < 0 || _logged < _newLeaderZxid)
             return;
         _newLeaderAcked = true;
-        _leader!.Tell(new Ack(View.MyId, _newLeaderZxid));
+        ToLeader(new Ack(View.MyId, _newLeaderZxid));
     }
 
     private void OnUpToDate(UpToDate upToDate)

@@ -3,7 +3,7 @@ using Akka.Actor;
 namespace AkkaZk.Zab;
 
 /// <summary>The leader's view of one connected learner (ZooKeeper's LearnerHandler, without its thread).</summary>
-internal sealed class LearnerHandle(long sid, IActorRef peer, bool observer, long lastZxid)
+internal sealed class LearnerHandle(long sid, IActorRef peer, IActorRef leader, bool observer, long lastZxid)
 {
     public enum Phase
     {
@@ -25,6 +25,9 @@ internal sealed class LearnerHandle(long sid, IActorRef peer, bool observer, lon
 
     public long Sid { get; } = sid;
     public IActorRef Peer { get; } = peer;
+
+    /// <summary>Everything the leader sends this learner goes through here (see <see cref="PeerOutbox"/>).</summary>
+    public PeerOutbox Outbox { get; } = new(peer, leader);
     public bool Observer { get; } = observer;
     public long LastZxid { get; set; } = lastZxid;
     public Phase State { get; set; } = Phase.Discovering;
@@ -32,6 +35,8 @@ internal sealed class LearnerHandle(long sid, IActorRef peer, bool observer, lon
     public long NewLeaderZxid { get; set; }
     public bool UpToDateSent { get; set; }
     public DateTime LastHeard { get; set; } = DateTime.UtcNow;
+
+    public void Send(IPeerMessage message) => Outbox.Send(message);
 
     /// <summary>Gets live proposals (or, for an observer, committed txns) from now on.</summary>
     public bool IsForwarding => State >= Phase.NewLeaderSent;

@@ -36,10 +36,13 @@ public sealed class PeerMessageSerializer(ExtendedActorSystem system) : Serializ
     internal const string PeerStateQueryManifest = "q";
     internal const string PeerStateReportManifest = "r";
     internal const string LeaderStoppedManifest = "x";
+    internal const string PeerBatchManifest = "b";
 
     public override int Identifier => Id;
 
-    public override string Manifest(object o) => o switch
+    public override string Manifest(object o) => ManifestOf(o);
+
+    private static string ManifestOf(object o) => o switch
     {
         ElectionNotification => ElectionNotificationManifest,
         LearnerInfo => LearnerInfoManifest,
@@ -61,6 +64,7 @@ public sealed class PeerMessageSerializer(ExtendedActorSystem system) : Serializ
         PeerStateQuery => PeerStateQueryManifest,
         PeerStateReport => PeerStateReportManifest,
         LeaderStopped => LeaderStoppedManifest,
+        PeerBatch => PeerBatchManifest,
         _ => throw new ArgumentException($"{nameof(PeerMessageSerializer)} cannot serialize {o.GetType()}"),
     };
 
@@ -72,6 +76,14 @@ public sealed class PeerMessageSerializer(ExtendedActorSystem system) : Serializ
         var writer = PeerWireWriter.Into(bytes);
         Write(ref writer, obj);
         return bytes;
+    }
+
+    /// <summary>The bytes <paramref name="message"/> takes inside a <see cref="PeerBatch"/>, its manifest included.</summary>
+    public static int BatchedSize(IPeerMessage message)
+    {
+        var measure = PeerWireWriter.Measuring();
+        WriteBatched(ref measure, message);
+        return measure.Length;
     }
 
     public override object FromBinary(byte[] bytes, string manifest)
@@ -178,6 +190,11 @@ public sealed class PeerMessageSerializer(ExtendedActorSystem system) : Serializ
             case LeaderStopped m:
                 w.Long(m.Epoch);
                 break;
+            case PeerBatch m:
+                w.Int(m.Messages.Length);
+                foreach (var message in m.Messages)
+                    WriteBatched(ref w, message);
+                break;
             case PeerStateReport m:
                 w.Long(m.Sid);
                 w.Byte((byte)m.State);
@@ -188,6 +205,27 @@ public sealed class PeerMessageSerializer(ExtendedActorSystem system) : Serializ
             default:
                 throw new ArgumentException($"{nameof(PeerMessageSerializer)} cannot serialize {obj.GetType()}");
         }
+    }
+
+    private static void WriteBatched(ref PeerWireWriter w, IPeerMessage message)
+    {
+        if (message is PeerBatch)
+            throw new ArgumentException($"{nameof(PeerMessageSerializer)}: a {nameof(PeerBatch)} does not nest");
+        w.Text(ManifestOf(message), "manifest");
+        Write(ref w, message);
+    }
+
+    private static IPeerMessage[] ReadBatch(ref JuteReader r)
+    {
+        var messages = new IPeerMessage[ReadCount(ref r, bytesEach: 5)];
+        for (var i = 0; i < messages.Length; i++)
+        {
+            var manifest = ReadText(ref r);
+            messages[i] = manifest == PeerBatchManifest
+                ? throw new JuteException($"a {nameof(PeerBatch)} does not nest")
+                : Read(ref r, manifest);
+        }
+        return messages;
     }
 
     // Arguments are evaluated left to right, so each constructor call reads its fields in declaration order.
@@ -213,6 +251,7 @@ public sealed class PeerMessageSerializer(ExtendedActorSystem system) : Serializ
         PeerStateQueryManifest => new PeerStateQuery(r.ReadLong()),
         LeaderStoppedManifest => new LeaderStopped(r.ReadLong()),
         PeerStateReportManifest => new PeerStateReport(r.ReadLong(), ReadState(ref r), r.ReadLong(), r.ReadLong(), r.ReadLong()),
+        PeerBatchManifest => new PeerBatch(ReadBatch(ref r)),
         _ => throw new SerializationException($"{nameof(PeerMessageSerializer)}: unknown manifest '{manifest}'"),
     };
 

@@ -75,3 +75,9 @@ public sealed record PeerStateReport(long Sid, ServerState State, long LeaderId,
 
 /// <summary>Leader → learners: this leader stopped (stepped down); look for a leader now rather than after syncLimit.</summary>
 public sealed record LeaderStopped(long Epoch) : IPeerMessage;
+
+/// <summary>
+/// Several messages for one server in one Akka.Remote message, in the order they were sent (see
+/// <see cref="PeerOutbox"/>). The receiver handles them one after the other, as if each had come alone.
+/// </summary>
+public sealed record PeerBatch(IPeerMessage[] Messages) : IPeerMessage;

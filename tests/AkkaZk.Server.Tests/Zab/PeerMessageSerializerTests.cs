@@ -51,6 +51,15 @@ public sealed class PeerMessageSerializerTests : Akka.TestKit.Xunit2.TestKit
             { "x", new LeaderStopped(7) },
             { "r", new PeerStateReport(3, ServerState.Leading, 3, 7, 0x0000_0007_0000_0002L) },
             { "r", new PeerStateReport(long.MinValue, ServerState.Looking, -1, -1, long.MaxValue) },
+            { "b", new PeerBatch([]) },
+            {
+                "b", new PeerBatch([
+                    new Proposal(0x0000_0005_0000_0011L, [1, 2, 3]), new Commit(0x0000_0005_0000_0010L), new Ack(2, long.MaxValue),
+                    new ForwardedRequest(2, 0x0100_0000_0000_0001L, 17, 1, [0, 0, 0, 2, (byte)'/', (byte)'a'], ["ip:127.0.0.1"]),
+                    new Ping(3, [0x0100_0000_0000_0001L]), new ElectionNotification(new Vote(3, 4, 5, 6, ServerState.Following, 2), Ensemble),
+                    new Proposal(0x0000_0005_0000_0012L, megabyte),
+                ])
+            },
         };
     }
 
@@ -194,6 +203,36 @@ public sealed class PeerMessageSerializerTests : Akka.TestKit.Xunit2.TestKit
         Assert.Contains("Txn", error.Message);
     }
 
+    [Fact]
+    public void A_batch_inside_a_batch_is_refused_when_sending_and_when_receiving()
+    {
+        var serializer = new PeerMessageSerializer((ExtendedActorSystem)Sys);
+        Assert.Throws<ArgumentException>(() => serializer.ToBinary(new PeerBatch([new PeerBatch([new Commit(1)])])));
+
+        var inner = serializer.ToBinary(new PeerBatch([new Commit(1)]));
+        byte[] nested = [0, 0, 0, 1, 0, 0, 0, 1, (byte)'b', .. inner];
+        var error = Assert.Throws<SerializationException>(() => serializer.FromBinary(nested, "b"));
+        Assert.Contains("nest", error.Message);
+    }
+
+    public static TheoryData<string, IPeerMessage> EveryMessageButBatches()
+    {
+        var data = new TheoryData<string, IPeerMessage>();
+        foreach (var row in EveryMessage().Where(row => row[1] is not PeerBatch))
+            data.Add((string)row[0], (IPeerMessage)row[1]);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryMessageButBatches))]
+    public void A_message_adds_its_batched_size_to_a_batch(string manifest, IPeerMessage message)
+    {
+        var serializer = new PeerMessageSerializer((ExtendedActorSystem)Sys);
+        var alone = serializer.ToBinary(new PeerBatch([message])).Length;
+        Assert.Equal(4 + 4 + manifest.Length + serializer.ToBinary(message).Length, alone);
+        Assert.Equal(alone - 4, PeerMessageSerializer.BatchedSize(message));
+    }
+
     private static void AssertSameFields(IPeerMessage expected, object actual)
     {
         foreach (var property in expected.GetType().GetProperties().Where(p => p.Name != "EqualityContract"))
@@ -210,6 +249,12 @@ public sealed class PeerMessageSerializerTests : Akka.TestKit.Xunit2.TestKit
                     break;
                 case string[] texts:
                     Assert.Equal(texts, (string[])got!);
+                    break;
+                case IPeerMessage[] batched:
+                    var gotBatched = (IPeerMessage[])got!;
+                    Assert.Equal(batched.Select(m => m.GetType()), gotBatched.Select(m => m.GetType()));
+                    foreach (var (want1, got1) in batched.Zip(gotBatched))
+                        AssertSameFields(want1, got1);
                     break;
                 default:
                     Assert.Equal(want, got); // scalars, strings and the Vote record
