@@ -8,7 +8,7 @@ using AkkaRecoveryCompleted = Akka.Persistence.RecoveryCompleted;
 namespace AkkaZk.TxnLog;
 
 /// <summary>See <see cref="TxnLogProtocol"/>. Sequence numbers are Akka's; zxids are carried in the events.</summary>
-internal sealed class TxnLogActor : PersistentActor
+internal sealed class TxnLogActor : PersistentActor, IWithTimers
 {
     private const int ProgressEveryTxns = 100_000;
 
@@ -32,6 +32,7 @@ internal sealed class TxnLogActor : PersistentActor
     private bool _writing;
     private readonly Dictionary<long, PendingSnapshot> _pendingSnapshots = [];
     private PendingPurge? _purge;
+    private readonly IdleMemoryTrim _trim = new();
 
     // stats
     private long _appends;
@@ -46,6 +47,8 @@ internal sealed class TxnLogActor : PersistentActor
         JournalPluginId = TxnLogSettings.JournalPluginId;
         SnapshotPluginId = TxnLogSettings.SnapshotPluginId;
     }
+
+    public ITimerScheduler Timers { get; set; } = null!;
 
     public override string PersistenceId => _settings.PersistenceId;
 
@@ -155,6 +158,9 @@ internal sealed class TxnLogActor : PersistentActor
             case SaveSnapshotSuccess success:
                 OnSnapshotSaved(success.Metadata);
                 return true;
+            case TrimCheck:
+                TrimWhenIdle();
+                return true;
             case SaveSnapshotFailure failure:
                 _log.Error(failure.Cause, "txn log {0}: saving the snapshot at sequence nr {1} failed; stopping",
                     PersistenceId, failure.Metadata.SequenceNr);
@@ -192,6 +198,7 @@ internal sealed class TxnLogActor : PersistentActor
             return;
         }
         _lastAcceptedZxid = append.Zxid;
+        _trim.Appended(DateTime.UtcNow);
         var pending = new PendingAppend(append, Sender);
         if (_settings.GroupCommit == GroupCommit.PersistAsync)
         {
@@ -265,7 +272,7 @@ internal sealed class TxnLogActor : PersistentActor
     private void StartSave(SnapshotMark mark, TreeSnapshot tree)
     {
         var earlier = _snapshots.Where(m => m.SequenceNr < mark.SequenceNr).ToArray();
-        _pendingSnapshots[mark.SequenceNr] = new PendingSnapshot(mark, Sender);
+        _pendingSnapshots[mark.SequenceNr] = new PendingSnapshot(mark, Sender, tree.Data.Length);
         SnapshotStore.Tell(new Akka.Persistence.SaveSnapshot(
             new SnapshotMetadata(SnapshotterId, mark.SequenceNr, DateTime.UtcNow),
             new SnapshotRecord(tree, earlier)));
@@ -280,6 +287,20 @@ internal sealed class TxnLogActor : PersistentActor
         _index.ResetTo(pending.Mark);
         _log.Info("txn log {0}: snapshot at zxid 0x{1:x} saved (sequence nr {2})", PersistenceId, pending.Mark.LastZxid, pending.Mark.SequenceNr);
         pending.ReplyTo.Tell(new SnapshotSaved(pending.Mark.LastZxid));
+        _trim.SnapshotSaved(pending.Bytes);
+        if (pending.Bytes >= IdleMemoryTrim.LargeSnapshotBytes && !Timers.IsTimerActive("trim"))
+            Timers.StartPeriodicTimer("trim", TrimCheck.Instance, TimeSpan.FromSeconds(1));
+    }
+
+    private void TrimWhenIdle()
+    {
+        if (!_trim.TakeDue(DateTime.UtcNow, savingSnapshot: _pendingSnapshots.Count > 0))
+            return;
+        Timers.Cancel("trim");
+        var clock = Stopwatch.StartNew();
+        var returned = IdleMemoryTrim.Trim();
+        _log.Info("txn log {0}: idle after a large snapshot; a compacting collection took {1} ms and returned {2} MiB to the OS",
+            PersistenceId, clock.ElapsedMilliseconds, returned >> 20);
     }
 
     private void OnPurge(Purge purge)
@@ -344,7 +365,12 @@ internal sealed class TxnLogActor : PersistentActor
 
     private sealed record PendingAppend(Append Append, IActorRef ReplyTo);
 
-    private sealed record PendingSnapshot(SnapshotMark Mark, IActorRef ReplyTo);
+    private sealed record PendingSnapshot(SnapshotMark Mark, IActorRef ReplyTo, int Bytes);
+
+    private sealed class TrimCheck
+    {
+        public static readonly TrimCheck Instance = new();
+    }
 
     private sealed record PendingPurge(IActorRef ReplyTo, Purged Result, int StepsLeft);
 }
