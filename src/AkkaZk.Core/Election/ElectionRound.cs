@@ -74,6 +74,18 @@ public sealed class ElectionRound
         return [new BroadcastVote(Proposal)];
     }
 
+    /// <summary>
+    /// A connection to server <paramref name="sid"/> came up (again): send it my vote, as QuorumCnxManager's SendWorker
+    /// re-sends the last message to a peer on every new connection. A notification or reply lost with the old
+    /// connection would otherwise be repeated only when the backed-off notification timeout runs out.
+    /// </summary>
+    /// <remarks>
+    /// Only voters are sent to, as by a broadcast: a settled observer answers a LOOKING vote, and a LOOKING voter
+    /// answers any vote of an observer, so a vote sent to an observer could bounce between the two for ever.
+    /// </remarks>
+    public IReadOnlyList<ElectionAction> PeerConnected(long sid) =>
+        Decision is null && sid != _myId && _verifier.IsVoter(sid) ? [new SendVote(sid, CurrentVote())] : [];
+
     /// <summary>No better vote arrived during the finalize wait: the current proposal wins.</summary>
     public IReadOnlyList<ElectionAction> FinalizeWaitElapsed()
     {

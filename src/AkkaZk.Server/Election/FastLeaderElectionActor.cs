@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Event;
+using Akka.Remote;
 using AkkaZk.Database;
 using AkkaZk.QuorumPeer;
 using AkkaZk.Zab;
@@ -12,6 +13,10 @@ namespace AkkaZk.Election;
 /// election actors over Akka.Remote; once decided it starts the Zab role as its child (leader, follower or
 /// observer). When the role stops, the data tree is brought back to what its log holds and a new round begins.
 /// While settled it answers LOOKING servers with its vote, so a restarted server finds the leader at once.
+/// Whenever Akka.Remote associates with a peer (a new connection, either way) it sends that peer its vote again, as
+/// ZooKeeper's QuorumCnxManager re-sends its last message on every new connection: a notification or answer lost
+/// with an association that failed (e.g. the one to a killed peer's old incarnation) is not left to the LOOKING
+/// peer's backed-off notification timeout.
 /// </summary>
 internal sealed class FastLeaderElectionActor : ReceiveActor, IWithTimers
 {
@@ -39,6 +44,7 @@ internal sealed class FastLeaderElectionActor : ReceiveActor, IWithTimers
 
         Receive<ElectionNotification>(OnNotification);
         Receive<LearnerInfo>(OnLearnerKnock);
+        Receive<AssociatedEvent>(OnAssociated);
         Receive<PeerStateQuery>(_ =>
         {
             var status = _status.Current;
@@ -82,6 +88,7 @@ internal sealed class FastLeaderElectionActor : ReceiveActor, IWithTimers
         _log.Info("server {0} of {1}: starting leader election ({2})", View.MyId, View.Servers.Count, View.Fingerprint);
         Context.Parent.Tell(new QuorumPeerProtocol.Ready(ActorNames.Election));
         JoinCluster();
+        Context.System.EventStream.Subscribe(Self, typeof(AssociatedEvent));
         // also after a restart of this actor, whose role child died with it: the data tree leaves any role it
         // still holds and answers with its last zxid, and the server looks for a leader
         _dataTree.Tell(ReplicationProtocol.StopRole.Instance);
@@ -130,6 +137,34 @@ internal sealed class FastLeaderElectionActor : ReceiveActor, IWithTimers
             return;
         Timers.StartSingleTimer("notification", NotificationTimeout.Instance, _round.NotificationTimeout);
         Execute(_round.Receive(vote));
+    }
+
+    protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
+
+    /// <summary>
+    /// An association with a peer's endpoint came up: it hears my vote again, LOOKING or settled. A LOOKING peer
+    /// counts it by the usual rules (a settled one only answers a LOOKING vote), so a repeat is harmless. Only
+    /// voters send and are sent a settled vote: a LOOKING voter answers every vote of an observer, and a settled
+    /// observer every LOOKING vote, so the two would keep answering each other.
+    /// </summary>
+    private void OnAssociated(AssociatedEvent associated)
+    {
+        if (View.ServerAt(associated.RemoteAddress) is not { } sid || sid == View.MyId)
+            return;
+        if (_settledVote is { } settled)
+        {
+            if (View.IsObserver || !View.Verifier.IsVoter(sid))
+                return;
+            _log.Info("associated with server {0} ({1}): sending it my vote again, {2} leader {3}", sid,
+                associated.IsInbound ? "inbound" : "outbound", settled.State.ToString().ToUpperInvariant(), settled.Leader);
+            Send(sid, settled with { ElectionEpoch = _logicalClock });
+        }
+        else if (_round is not null)
+        {
+            _log.Info("associated with server {0} ({1}): sending it my vote again, LOOKING, proposing leader {2}", sid,
+                associated.IsInbound ? "inbound" : "outbound", _round.Proposal.Leader);
+            Execute(_round.PeerConnected(sid));
+        }
     }
 
     /// <summary>

@@ -60,6 +60,13 @@ public sealed class EnsembleView
         return new Address(Protocol, NodeActorSystem.Name, server.Host, server.QuorumPort);
     }
 
+    /// <summary>
+    /// The server whose Akka.Remote endpoint is at <paramref name="address"/> (its host and quorum port; the scheme
+    /// and system name are not compared), or null.
+    /// </summary>
+    public long? ServerAt(Address address) =>
+        Servers.Values.FirstOrDefault(s => s.QuorumPort == address.Port && string.Equals(s.Host, address.Host, StringComparison.OrdinalIgnoreCase))?.Id;
+
     /// <summary>The election actor of server <paramref name="sid"/>.</summary>
     public ActorPath ElectionPath(long sid) =>
         new RootActorPath(AddressOf(sid)) / "user" / ActorNames.QuorumPeer / ActorNames.Election;

@@ -188,4 +188,45 @@ public class ElectionRoundTests
         Assert.Equal(3, decided.Vote.Leader);
         Assert.Equal(7, round.LogicalClock);
     }
+
+    [Fact]
+    public void A_peer_that_connects_again_is_sent_my_current_proposal_and_my_backoff_is_left_alone()
+    {
+        var round = new ElectionRound(1, 0x100000005, 1, 0, Three);
+        round.Start();
+        round.Receive(Looking(3, 3, 0x100000005, 1));
+        round.NotificationTimeoutElapsed();
+        round.NotificationTimeoutElapsed();
+        var backoff = round.NotificationTimeout;
+
+        var actions = round.PeerConnected(3);
+
+        var send = Assert.IsType<SendVote>(Assert.Single(actions));
+        Assert.Equal(3, send.To);
+        Assert.Equal(new Vote(3, 0x100000005, 1, 1, ServerState.Looking, 1), send.Vote);
+        Assert.Equal(backoff, round.NotificationTimeout);
+        Assert.Empty(round.PeerConnected(1));
+    }
+
+    [Fact]
+    public void An_observer_that_connects_is_not_sent_my_vote()
+    {
+        var round = new ElectionRound(1, 0x100000005, 1, 0, new QuorumMajority([1, 2, 3], observers: [4]));
+        round.Start();
+
+        Assert.Empty(round.PeerConnected(4));
+    }
+
+    [Fact]
+    public void A_decided_round_sends_nothing_when_a_peer_connects()
+    {
+        var round = new ElectionRound(3, 0x100000005, 1, 0, Three);
+        round.Start();
+        round.Receive(Looking(3, 3, 0x100000005, 1));
+        round.Receive(Looking(2, 3, 0x100000005, 1));
+        round.FinalizeWaitElapsed();
+        Assert.NotNull(round.Decision);
+
+        Assert.Empty(round.PeerConnected(1));
+    }
 }

@@ -13,8 +13,9 @@ namespace AkkaZk.Tests.Ensemble;
 
 /// <summary>The clock and limits of an in-process ensemble: a short tick so elections and timeouts take fractions of a second.</summary>
 /// <param name="Observers">how many of the nodes, the last ones, are observers (server.N=...:observer).</param>
+/// <param name="Hocon">Akka settings every node gets on top of the ensemble's (e.g. a shorter handshake timeout).</param>
 internal sealed record EnsembleOptions(int TickTime = 200, int InitLimit = 10, int SyncLimit = 5, int CommitLogCount = ZkDefaults.CommitLogCount,
-    int Observers = 0);
+    int Observers = 0, string Hocon = "");
 
 /// <summary>
 /// 3 or 5 AkkaZk servers in one process, each its own ActorSystem on loopback with free ports (quorum port = its
@@ -30,6 +31,7 @@ internal sealed class InProcessEnsemble : IAsyncDisposable
     private readonly ITestOutputHelper? _output;
     private readonly EnsembleNode[] _nodes;
     private readonly HashSet<(int, int)> _cut = [];
+    private readonly string _hocon;
     private readonly List<ZkClient> _clients = [];
 
     private const string TestHocon = """
@@ -42,6 +44,7 @@ internal sealed class InProcessEnsemble : IAsyncDisposable
     private InProcessEnsemble(int size, EnsembleOptions options, ITestOutputHelper? output)
     {
         _output = output;
+        _hocon = TestHocon + "\n" + options.Hocon;
         _root = Path.Combine(Path.GetTempPath(), "akkazk-ensemble-" + Guid.NewGuid().ToString("N")[..12]);
         // per server: quorum port (its Akka.Remote endpoint), election port (zoo.cfg needs a distinct one; votes
         // travel over the quorum port too, so nothing binds it), client port
@@ -87,14 +90,14 @@ internal sealed class InProcessEnsemble : IAsyncDisposable
     {
         var ensemble = new InProcessEnsemble(size, options ?? new EnsembleOptions(), output);
         foreach (var node in ensemble._nodes)
-            node.Start(TestHocon);
+            node.Start(ensemble._hocon);
         return ensemble;
     }
 
     /// <summary>Starts node <paramref name="i"/> (again): same data dir and ports, a new ActorSystem; cuts in force apply to it.</summary>
     public async Task StartAsync(int i)
     {
-        _nodes[i].Start(TestHocon);
+        _nodes[i].Start(_hocon);
         foreach (var (a, b) in _cut.Where(c => c.Item1 == i || c.Item2 == i).ToList())
             await Throttle(a, b, Blackhole.Instance);
     }
