@@ -17,9 +17,11 @@ namespace AkkaZk.Clients;
 /// One client TCP connection (ZooKeeper's ServerCnxn). The socket I/O and decoding run in
 /// <see cref="ConnectionTransport"/>; this actor attaches the session, submits requests to the data tree and
 /// puts replies, pings and notifications on the wire in the client's order.
-/// States: AwaitingFirstFrame → (four-letter word | Connecting → Serving) → Closing.
+/// States: AwaitingFirstFrame → (four-letter word | Connecting → Serving) → Closing. Each state is a plain switch
+/// (an UntypedActor): a connection per session makes building ReceiveActor handler tables on every start and state
+/// change a visible cost of session establishment.
 /// </summary>
-internal sealed class ClientConnection : ReceiveActor
+internal sealed class ClientConnection : UntypedActor
 {
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(5);
 
@@ -56,7 +58,6 @@ internal sealed class ClientConnection : ReceiveActor
         _clientPort = clientPort;
         _remote = stats.Remote;
         _transport = new ConnectionTransport(socket, codec, settings, stats, registry.Server, Self);
-        AwaitingFirstFrame();
     }
 
     protected override void PreStart()
@@ -75,17 +76,29 @@ internal sealed class ClientConnection : ReceiveActor
             _sessions.Tell(new SessionsProtocol.Detach(_session.SessionId, Self));
     }
 
-    private void AwaitingFirstFrame()
+    /// <summary>AwaitingFirstFrame, the first state.</summary>
+    protected override void OnReceive(object message)
     {
-        Receive<ConnectionEvents.FourLetterWordReceived>(fourLetterWord => AnswerFourLetterWord(fourLetterWord.Command));
-        Receive<ConnectionEvents.ConnectReceived>(connect =>
+        switch (message)
         {
-            _connect = connect.Request;
-            _dataTree.Tell(DataTreeProtocol.GetLastZxid.Instance);
-            Become(Connecting);
-        });
-        Receive<ConnectionEvents.TransportClosed>(Closed);
-        Receive<ReceiveTimeout>(_ => SessionlessTimeout());
+            case ConnectionEvents.FourLetterWordReceived fourLetterWord:
+                AnswerFourLetterWord(fourLetterWord.Command);
+                break;
+            case ConnectionEvents.ConnectReceived connect:
+                _connect = connect.Request;
+                _dataTree.Tell(DataTreeProtocol.GetLastZxid.Instance);
+                Become(Connecting);
+                break;
+            case ConnectionEvents.TransportClosed closed:
+                Closed(closed);
+                break;
+            case ReceiveTimeout:
+                SessionlessTimeout();
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
     }
 
     private void SessionlessTimeout()
@@ -94,58 +107,75 @@ internal sealed class ClientConnection : ReceiveActor
         Context.Stop(Self);
     }
 
-    private void Connecting()
+    private void Connecting(object message)
     {
-        Receive<DataTreeProtocol.LastZxid>(last =>
+        switch (message)
         {
-            var connect = _connect!;
-            _lastZxid = last.Zxid;
-            _readOnlyServer = last.ReadOnly && !last.Serving;
-            if (!last.Serving && !_readOnlyServer)
-            {
-                _log.Info("Closing the connection of client {0}: this server is not serving clients (looking for a leader or syncing)", _remote);
-                Context.Stop(Self);
-                return;
-            }
-            if (connect.LastZxidSeen > last.Zxid)
-            {
-                _log.Info("Refusing session request for client {0} as it has seen zxid 0x{1:x} our last zxid is 0x{2:x} client must try another server",
-                    _remote, connect.LastZxidSeen, last.Zxid);
-                Context.Stop(Self);
-                return;
-            }
-            if (_readOnlyServer && connect.ReadOnly != true)
-            {
-                _log.Info("Not permitting connection from {0}: a read-write client cannot connect to a read-only server", _remote);
-                Context.Stop(Self);
-                return;
-            }
-            _sessions.Tell(new SessionsProtocol.Attach(connect.SessionId, connect.Passwd, connect.TimeOut, Self, Local: _readOnlyServer));
-        });
-        Receive<SessionsProtocol.Attached>(attached =>
+            case DataTreeProtocol.LastZxid last:
+                OnServerState(last);
+                break;
+            case SessionsProtocol.Attached attached:
+                OnAttached(attached);
+                break;
+            case SessionsProtocol.Rejected rejected:
+                _log.Info("Invalid session 0x{0:x} for client {1}, probably expired: {2}", rejected.SessionId, _remote, rejected.Reason);
+                _transport.Send(new Outbound.Connect(new ConnectResponse(0, 0, 0, new byte[16], EchoReadOnly())));
+                _transport.CloseAfterFlush();
+                BecomeClosing();
+                break;
+            case ConnectionEvents.TransportClosed closed:
+                Closed(closed);
+                break;
+            case ReceiveTimeout:
+                SessionlessTimeout();
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
+    }
+
+    private void OnServerState(DataTreeProtocol.LastZxid last)
+    {
+        var connect = _connect!;
+        _lastZxid = last.Zxid;
+        _readOnlyServer = last.ReadOnly && !last.Serving;
+        if (!last.Serving && !_readOnlyServer)
         {
-            var ip = (_remote.Address.IsIPv4MappedToIPv6 ? _remote.Address.MapToIPv4() : _remote.Address).ToString();
-            _session = new SessionContext(attached.SessionId, [new Id("ip", ip)]);
-            _stats.SessionEstablished(attached.SessionId, attached.TimeoutMs);
-            _lastTouch = Environment.TickCount64;
-            _transport.Send(new Outbound.Connect(new ConnectResponse(
-                0, attached.TimeoutMs, attached.SessionId, attached.Passwd, EchoReadOnly())));
-            _dataTree.Tell(new DataTreeProtocol.RegisterWatcher(_id, Self));
-            _registered = true;
-            _log.Debug("Established session 0x{0:x} with negotiated timeout {1} for client {2}", attached.SessionId, attached.TimeoutMs, _remote);
-            _transport.OpenRequests();
-            Context.SetReceiveTimeout(null); // from now on the session tracker decides when an idle client is gone
-            Become(Serving);
-        });
-        Receive<SessionsProtocol.Rejected>(rejected =>
+            _log.Info("Closing the connection of client {0}: this server is not serving clients (looking for a leader or syncing)", _remote);
+            Context.Stop(Self);
+            return;
+        }
+        if (connect.LastZxidSeen > last.Zxid)
         {
-            _log.Info("Invalid session 0x{0:x} for client {1}, probably expired: {2}", rejected.SessionId, _remote, rejected.Reason);
-            _transport.Send(new Outbound.Connect(new ConnectResponse(0, 0, 0, new byte[16], EchoReadOnly())));
-            _transport.CloseAfterFlush();
-            Become(Closing);
-        });
-        Receive<ConnectionEvents.TransportClosed>(Closed);
-        Receive<ReceiveTimeout>(_ => SessionlessTimeout());
+            _log.Info("Refusing session request for client {0} as it has seen zxid 0x{1:x} our last zxid is 0x{2:x} client must try another server",
+                _remote, connect.LastZxidSeen, last.Zxid);
+            Context.Stop(Self);
+            return;
+        }
+        if (_readOnlyServer && connect.ReadOnly != true)
+        {
+            _log.Info("Not permitting connection from {0}: a read-write client cannot connect to a read-only server", _remote);
+            Context.Stop(Self);
+            return;
+        }
+        _sessions.Tell(new SessionsProtocol.Attach(connect.SessionId, connect.Passwd, connect.TimeOut, Self, Local: _readOnlyServer));
+    }
+
+    private void OnAttached(SessionsProtocol.Attached attached)
+    {
+        var ip = (_remote.Address.IsIPv4MappedToIPv6 ? _remote.Address.MapToIPv4() : _remote.Address).ToString();
+        _session = new SessionContext(attached.SessionId, [new Id("ip", ip)]);
+        _stats.SessionEstablished(attached.SessionId, attached.TimeoutMs);
+        _lastTouch = Environment.TickCount64;
+        _transport.Send(new Outbound.Connect(new ConnectResponse(
+            0, attached.TimeoutMs, attached.SessionId, attached.Passwd, EchoReadOnly())));
+        _dataTree.Tell(new DataTreeProtocol.RegisterWatcher(_id, Self));
+        _registered = true;
+        _log.Debug("Established session 0x{0:x} with negotiated timeout {1} for client {2}", attached.SessionId, attached.TimeoutMs, _remote);
+        _transport.OpenRequests();
+        Context.SetReceiveTimeout(null); // from now on the session tracker decides when an idle client is gone
+        Become(Serving);
     }
 
     /// <summary>ConnectResponse.readOnly goes back only to clients that sent the byte (3.8's isOldClient check).</summary>
@@ -154,52 +184,67 @@ internal sealed class ClientConnection : ReceiveActor
     /// <summary>The server was read-only when this client connected (it stays so for this connection's life).</summary>
     private bool _readOnlyServer;
 
-    private void Serving()
+    private void Serving(object message)
     {
-        Receive<ConnectionEvents.RequestReceived>(OnRequest);
-        Receive<DataTreeProtocol.Reply>(OnReply);
-        Receive<DataTreeProtocol.LastZxid>(last =>
+        switch (message)
         {
-            if (_pending.Head is { Kind: EntryKind.Ping, Asked: true, Frame: null } ping)
-            {
-                _lastZxid = Math.Max(_lastZxid, last.Zxid);
-                Complete(ping, new Outbound.Reply(new ReplyHeader(Xids.Ping, _lastZxid, ErrorCode.Ok), OpCode.Ping, null), _lastZxid);
-                Flush();
-            }
-        });
-        Receive<DataTreeProtocol.Notify>(notify =>
-        {
-            var frame = new Outbound.Notification(notify.Event);
-            if (!_pending.TryQueueNotification(frame))
-                _transport.Send(frame);
-        });
-        Receive<SessionsProtocol.SessionClosed>(closed =>
-        {
-            if (closed.SessionId != _session!.SessionId)
-                return;
-            _log.Info("Closing the connection of client {0}: session 0x{1:x} ended", _remote, closed.SessionId);
-            _sessionClosedByClient = true; // the session is gone: nothing to detach from
-            Context.Stop(Self);
-        });
-        Receive<ConnectionEvents.TransportClosed>(Closed);
+            case ConnectionEvents.RequestReceived request:
+                OnRequest(request);
+                break;
+            case DataTreeProtocol.Reply reply:
+                OnReply(reply);
+                break;
+            case DataTreeProtocol.LastZxid last:
+                if (_pending.Head is { Kind: EntryKind.Ping, Asked: true, Frame: null } ping)
+                {
+                    _lastZxid = Math.Max(_lastZxid, last.Zxid);
+                    Complete(ping, new Outbound.Reply(new ReplyHeader(Xids.Ping, _lastZxid, ErrorCode.Ok), OpCode.Ping, null), _lastZxid);
+                    Flush();
+                }
+                break;
+            case DataTreeProtocol.Notify notify:
+                var frame = new Outbound.Notification(notify.Event);
+                if (!_pending.TryQueueNotification(frame))
+                    _transport.Send(frame);
+                break;
+            case SessionsProtocol.SessionClosed closed:
+                if (closed.SessionId != _session!.SessionId)
+                    break;
+                _log.Info("Closing the connection of client {0}: session 0x{1:x} ended", _remote, closed.SessionId);
+                _sessionClosedByClient = true; // the session is gone: nothing to detach from
+                Context.Stop(Self);
+                break;
+            case ConnectionEvents.TransportClosed transportClosed:
+                Closed(transportClosed);
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
     }
 
     /// <summary>
     /// A last reply or answer is queued; only the socket shutting down is left. A client that never reads it does not
     /// keep the connection alive: after the sessionless timeout it is dropped.
     /// </summary>
-    private void Closing()
+    private void BecomeClosing()
     {
         Context.SetReceiveTimeout(TimeSpan.FromMilliseconds(_settings.SessionlessConnectionTimeoutMs));
-        Receive<ConnectionEvents.TransportClosed>(Closed);
-        Receive<ReceiveTimeout>(_ =>
+        Become(Closing);
+    }
+
+    private void Closing(object message)
+    {
+        switch (message)
         {
-            _log.Debug("connection {0} did not finish closing in time; dropped", _remote);
-            Context.Stop(Self);
-        });
-        Receive<DataTreeProtocol.Stats>(_ => { });
-        Receive<DataTreeProtocol.Text>(_ => { });
-        ReceiveAny(_ => { });
+            case ConnectionEvents.TransportClosed closed:
+                Closed(closed);
+                break;
+            case ReceiveTimeout:
+                _log.Debug("connection {0} did not finish closing in time; dropped", _remote);
+                Context.Stop(Self);
+                break;
+        }
     }
 
     private void OnRequest(ConnectionEvents.RequestReceived received)
@@ -322,7 +367,7 @@ internal sealed class ClientConnection : ReceiveActor
     private void CloseAfterFlush()
     {
         _transport.CloseAfterFlush();
-        Become(Closing);
+        BecomeClosing();
     }
 
     /// <summary>Pushes the session's expiry out, at most every tickTime/2 (ZooKeeper touches on every packet).</summary>
@@ -338,7 +383,7 @@ internal sealed class ClientConnection : ReceiveActor
     private void AnswerFourLetterWord(string command)
     {
         _stats.StopReading();
-        Become(Closing);
+        BecomeClosing();
         if (!_settings.IsWhitelisted(command))
         {
             _log.Debug("four-letter word {0} from {1} is not in the whitelist", command, _remote);
@@ -352,12 +397,12 @@ internal sealed class ClientConnection : ReceiveActor
         if (FourLetterWordResponder.NeedsTreeStats(command))
         {
             _dataTree.Ask<DataTreeProtocol.Stats>(DataTreeProtocol.GetStats.Instance, AskTimeout).PipeTo(Self);
-            Become(() => AwaitingTreeFacts(command));
+            Become(message => AwaitingTreeFacts(command, message));
         }
         else if (FourLetterWordResponder.NeedsTreeText(command))
         {
             _dataTree.Ask<DataTreeProtocol.Text>(new DataTreeProtocol.GetText(command), AskTimeout).PipeTo(Self);
-            Become(() => AwaitingTreeFacts(command));
+            Become(message => AwaitingTreeFacts(command, message));
         }
         else
         {
@@ -365,23 +410,34 @@ internal sealed class ClientConnection : ReceiveActor
         }
     }
 
-    private void AwaitingTreeFacts(string command)
+    private void AwaitingTreeFacts(string command, object message)
     {
-        Receive<DataTreeProtocol.Stats>(stats => WriteText(FourLetterWordResponder.Respond(command, Inputs(command, stats, null))));
-        Receive<DataTreeProtocol.Text>(text => WriteText(FourLetterWordResponder.Respond(command, Inputs(command, null, text.Value))));
-        Receive<Status.Failure>(failure =>
+        switch (message)
         {
-            _log.Warning("data tree did not answer four-letter word {0}: {1}", command, failure.Cause.Message);
-            WriteText(FourLetterWordResponder.Respond(command, Inputs(command, null, null)));
-        });
-        Receive<ConnectionEvents.TransportClosed>(Closed);
+            case DataTreeProtocol.Stats stats:
+                WriteText(FourLetterWordResponder.Respond(command, Inputs(command, stats, null)));
+                break;
+            case DataTreeProtocol.Text text:
+                WriteText(FourLetterWordResponder.Respond(command, Inputs(command, null, text.Value)));
+                break;
+            case Status.Failure failure:
+                _log.Warning("data tree did not answer four-letter word {0}: {1}", command, failure.Cause.Message);
+                WriteText(FourLetterWordResponder.Respond(command, Inputs(command, null, null)));
+                break;
+            case ConnectionEvents.TransportClosed closed:
+                Closed(closed);
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
     }
 
     private void WriteText(string text)
     {
         _transport.Send(new Outbound.Raw(Encoding.UTF8.GetBytes(text)));
         _transport.CloseAfterFlush();
-        Become(Closing);
+        BecomeClosing();
     }
 
     /// <summary>Gathers the facts; the costly ones (directory walks, /proc reads) only for the commands that show them.</summary>
