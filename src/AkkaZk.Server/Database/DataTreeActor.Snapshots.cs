@@ -70,12 +70,28 @@ internal sealed partial class DataTreeActor
             Self.Tell(ContinueSnapshot.Instance);
             return;
         }
-        var data = SnapshotCodec.Finish(snapshot);
-        _log.Info("snapshot at zxid 0x{0:x}: {1} znodes, {2} bytes, written in {3} ms in {4} slices while the tree moved to 0x{5:x}",
-            snapshot.Zxid, snapshot.NodesWritten, data.Length, _snapshotClock.ElapsedMilliseconds, _snapshotSlices, _db.LastProcessedZxid);
-        snapshot.Dispose();
+        _log.Info("snapshot at zxid 0x{0:x}: {1} znodes written in {2} ms in {3} slices while the tree moved to 0x{4:x}",
+            snapshot.Zxid, snapshot.NodesWritten, _snapshotClock.ElapsedMilliseconds, _snapshotSlices, _db.LastProcessedZxid);
         _snapshot = null;
-        _txnLog.Tell(new TxnLogProtocol.SaveSnapshot(snapshot.Zxid, data));
+        // Assembling the blob copies the whole encoded tree once: that runs off the pipeline, which goes on serving
+        // (the finished writer no longer reads the tree). The txn log answers this actor as before.
+        var self = Self;
+        var txnLog = _txnLog;
+        Task.Run(() =>
+        {
+            try
+            {
+                txnLog.Tell(new TxnLogProtocol.SaveSnapshot(snapshot.Zxid, SnapshotCodec.Finish(snapshot)), self);
+            }
+            catch (Exception e)
+            {
+                self.Tell(new TxnLogProtocol.SnapshotRejected(snapshot.Zxid, $"assembling the snapshot failed: {e.Message}"));
+            }
+            finally
+            {
+                snapshot.Dispose();
+            }
+        });
     }
 
     private void EndSnapshot()
