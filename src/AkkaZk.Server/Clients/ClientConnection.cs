@@ -89,6 +89,17 @@ internal sealed class ClientConnection : UntypedActor
                 _dataTree.Tell(DataTreeProtocol.GetLastZxid.Instance);
                 Become(Connecting);
                 break;
+            default:
+                WithoutSession(message);
+                break;
+        }
+    }
+
+    /// <summary>What both states before a session share: the socket closing, and the sessionless timeout.</summary>
+    private void WithoutSession(object message)
+    {
+        switch (message)
+        {
             case ConnectionEvents.TransportClosed closed:
                 Closed(closed);
                 break;
@@ -123,14 +134,8 @@ internal sealed class ClientConnection : UntypedActor
                 _transport.CloseAfterFlush();
                 BecomeClosing();
                 break;
-            case ConnectionEvents.TransportClosed closed:
-                Closed(closed);
-                break;
-            case ReceiveTimeout:
-                SessionlessTimeout();
-                break;
             default:
-                Unhandled(message);
+                WithoutSession(message);
                 break;
         }
     }
