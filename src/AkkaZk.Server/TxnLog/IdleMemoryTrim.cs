@@ -20,10 +20,12 @@ internal sealed class IdleMemoryTrim
 
     public void Appended(DateTime now) => _lastAppend = now;
 
-    public void SnapshotSaved(long bytes)
+    /// <summary>Notes a saved snapshot; true when a trim is due (the owner then checks for idleness now and then).</summary>
+    public bool SnapshotSaved(long bytes)
     {
         if (bytes >= LargeSnapshotBytes)
             _due = true;
+        return _due;
     }
 
     /// <summary>True once per large snapshot, when nothing was appended for <see cref="IdleFor"/> and no snapshot is being saved.</summary>

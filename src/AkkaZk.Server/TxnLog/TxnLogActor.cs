@@ -287,8 +287,7 @@ internal sealed class TxnLogActor : PersistentActor, IWithTimers
         _index.ResetTo(pending.Mark);
         _log.Info("txn log {0}: snapshot at zxid 0x{1:x} saved (sequence nr {2})", PersistenceId, pending.Mark.LastZxid, pending.Mark.SequenceNr);
         pending.ReplyTo.Tell(new SnapshotSaved(pending.Mark.LastZxid));
-        _trim.SnapshotSaved(pending.Bytes);
-        if (pending.Bytes >= IdleMemoryTrim.LargeSnapshotBytes && !Timers.IsTimerActive("trim"))
+        if (_trim.SnapshotSaved(pending.Bytes) && !Timers.IsTimerActive("trim"))
             Timers.StartPeriodicTimer("trim", TrimCheck.Instance, TimeSpan.FromSeconds(1));
     }
 
