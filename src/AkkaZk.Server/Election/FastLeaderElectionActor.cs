@@ -87,25 +87,10 @@ internal sealed class FastLeaderElectionActor : ReceiveActor, IWithTimers
     {
         _log.Info("server {0} of {1}: starting leader election ({2})", View.MyId, View.Servers.Count, View.Fingerprint);
         Context.Parent.Tell(new QuorumPeerProtocol.Ready(ActorNames.Election));
-        JoinCluster();
         Context.System.EventStream.Subscribe(Self, typeof(AssociatedEvent));
         // also after a restart of this actor, whose role child died with it: the data tree leaves any role it
         // still holds and answers with its last zxid, and the server looks for a leader
         _dataTree.Tell(ReplicationProtocol.StopRole.Instance);
-    }
-
-    /// <summary>
-    /// Akka.Cluster membership, for inspection only: every participant is a seed node, in server-id order, addressed
-    /// with this server's own remoting scheme (a transport adapter changes it).
-    /// </summary>
-    private void JoinCluster()
-    {
-        if (!Hosting.NodeActorSystem.RunsCluster(Context.System))
-            return;
-        var cluster = Akka.Cluster.Cluster.Get(Context.System);
-        if (cluster.State.Members.Any(m => m.Address == cluster.SelfAddress))
-            return; // this actor restarted: the server is a member already
-        cluster.JoinSeedNodes(View.Verifier.VotingMembers.Order().Select(View.AddressOf).ToList());
     }
 
     private void StartLooking(long lastZxid)
@@ -245,6 +230,7 @@ internal sealed class FastLeaderElectionActor : ReceiveActor, IWithTimers
             _ => ActorNames.Follower,
         };
         _role = Context.Watch(Context.ActorOf(props, name));
+        ClusterMembership.JoinAfterElection(Context.System, View, decided.Vote.Leader);
     }
 
     /// <summary>A failing role is not restarted with its stale start state: it stops, and the server looks for a leader again.</summary>

@@ -53,7 +53,8 @@ public static class NodeActorSystem
             # cluster membership, decides who leads and what is committed
             akka.actor.provider = cluster
             akka.cluster {
-              # the election actor joins the participants (the seed nodes) with this server's own remoting scheme
+              # a server joins once an election has decided, the participants as seed nodes and the leader first,
+              # so any quorum forms the cluster, whichever servers are up
               roles = [{{role}}]
               # no automatic downing: a partitioned server stays up and rejoins when the network heals
               downing-provider-class = ""

@@ -21,6 +21,7 @@ public sealed class AkkaZkEnsemble : IAsyncDisposable
 
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
     private readonly AkkaZkNode?[] _nodes;
+    private readonly Dictionary<int, (TempDir Dir, Func<Task<AkkaZkNode>> Start)> _heldBack = [];
 
     private AkkaZkEnsemble(IReadOnlyList<MemberPorts> ports, int tickTime)
     {
@@ -48,8 +49,10 @@ public sealed class AkkaZkEnsemble : IAsyncDisposable
     /// leads and the others follow.
     /// </summary>
     /// <param name="extraLines">zoo.cfg lines every member gets (e.g. maxSessionTimeout)</param>
+    /// <param name="heldBack">members (by index) configured but not started: <see cref="StartHeldBackAsync"/> starts them</param>
     public static async Task<AkkaZkEnsemble> StartAsync(string purpose, int count = 3, int tickTime = DefaultTickTime,
-        IReadOnlyList<string>? extraLines = null, IReadOnlyDictionary<string, string>? systemProperties = null)
+        IReadOnlyList<string>? extraLines = null, IReadOnlyDictionary<string, string>? systemProperties = null,
+        IReadOnlyCollection<int>? heldBack = null)
     {
         var taken = FreePort.Take(4 * count);
         var ports = Enumerable.Range(0, count)
@@ -64,8 +67,12 @@ public sealed class AkkaZkEnsemble : IAsyncDisposable
             {
                 var dir = new TempDir($"ens-{purpose}-{i + 1}");
                 var config = await WriteMemberAsync(dir, ports[i], tickTime, serverLines.Concat(extraLines ?? []));
-                ensemble._nodes[i] = await AkkaZkNode.StartInAsync(dir, config, ports[i].Client, ports[i].Admin, systemProperties,
+                Task<AkkaZkNode> Start() => AkkaZkNode.StartInAsync(dir, config, ports[i].Client, ports[i].Admin, systemProperties,
                     MemberStartTimeout);
+                if (heldBack?.Contains(i) == true)
+                    ensemble._heldBack[i] = (dir, Start);
+                else
+                    ensemble._nodes[i] = await Start();
             }));
             await ensemble.WaitForLeaderAsync();
             return ensemble;
@@ -174,6 +181,14 @@ public sealed class AkkaZkEnsemble : IAsyncDisposable
     /// <summary>Starts a stopped or killed member again on its config and data dir (it may still be LOOKING or syncing after).</summary>
     public Task RestartAsync(int index) => this[index].RestartAsync();
 
+    /// <summary>Starts a member that <see cref="StartAsync"/> held back (it may still be LOOKING or syncing after).</summary>
+    public async Task StartHeldBackAsync(int index)
+    {
+        if (!_heldBack.Remove(index, out var member))
+            throw new InvalidOperationException($"member {index} was not held back");
+        _nodes[index] = await member.Start();
+    }
+
     /// <summary>Every member's state and output tail, for failure messages.</summary>
     public string Diagnostics() =>
         string.Join('\n', Enumerable.Range(0, Count).Where(i => _nodes[i] is not null)
@@ -182,6 +197,8 @@ public sealed class AkkaZkEnsemble : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Task.WhenAll(Nodes.Select(n => n.DisposeAsync().AsTask()));
+        foreach (var (dir, _) in _heldBack.Values)
+            dir.Dispose();
     }
 }
 

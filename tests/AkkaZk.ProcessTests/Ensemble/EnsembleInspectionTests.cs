@@ -45,6 +45,7 @@ public sealed class EnsembleInspectionTests(ITestOutputHelper output)
 
         // the cluster view: every server answers with its state; Akka.Cluster has every member Up (joining takes a moment)
         var servers = await WaitForClusterAsync(http, ensemble.Ports[follower].Admin);
+        Assert.All(servers, s => Assert.Equal("Up", s.MemberStatus));
         Assert.Equal(["leader"], servers.Where(s => s.Id == leader + 1).Select(s => s.State));
         Assert.All(servers.Where(s => s.Id != leader + 1), s => Assert.Equal("follower", s.State));
 
@@ -53,6 +54,27 @@ public sealed class EnsembleInspectionTests(ITestOutputHelper output)
         output.WriteLine(cli.StdOut);
         Assert.True(cli.Succeeded, cli.Describe());
         Assert.Contains($"leader: {leader + 1},", cli.StdOut);
+        Assert.Equal(3, cli.StdOut.Split('\n').Count(l => l.Contains("participant", StringComparison.Ordinal) && l.Contains(" Up ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Akka_cluster_forms_with_any_quorum_and_takes_in_the_first_seed_when_it_starts_late()
+    {
+        // server 1, the first in every server list, is down at boot: 2 and 3 elect a leader and form the cluster
+        await using var ensemble = await AkkaZkEnsemble.StartAsync("cluster-quorum", heldBack: [0]);
+        var leader = await ensemble.WaitForLeaderAsync();
+        Assert.NotEqual(0, leader);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
+        var servers = await WaitForClusterAsync(http, ensemble.Ports[1].Admin, upIds: [2, 3]);
+        Assert.Equal([null, "Up", "Up"], servers.OrderBy(s => s.Id).Select(s => s.MemberStatus));
+
+        // server 1 starts, follows the leader and joins the cluster it formed: one cluster of three, seen by server 1
+        await ensemble.StartHeldBackAsync(0);
+        await ensemble.WaitForLeaderAsync();
+        servers = await WaitForClusterAsync(http, ensemble.Ports[0].Admin, upIds: [1, 2, 3]);
+        Assert.All(servers, s => Assert.Equal("Up", s.MemberStatus));
+        var cli = await AkkaZkTool.RunAsync(["cluster", $"127.0.0.1:{ensemble.Ports[0].Admin}"]);
+        output.WriteLine(cli.StdOut);
         Assert.Equal(3, cli.StdOut.Split('\n').Count(l => l.Contains("participant", StringComparison.Ordinal) && l.Contains(" Up ", StringComparison.Ordinal)));
     }
 
@@ -84,8 +106,10 @@ public sealed class EnsembleInspectionTests(ITestOutputHelper output)
 
     private sealed record ServerView(long Id, string State, string? MemberStatus);
 
-    private static async Task<IReadOnlyList<ServerView>> WaitForClusterAsync(HttpClient http, int adminPort)
+    /// <summary>Polls a server's cluster view until exactly <paramref name="upIds"/> (default all three) are Up members.</summary>
+    private static async Task<IReadOnlyList<ServerView>> WaitForClusterAsync(HttpClient http, int adminPort, IReadOnlyList<long>? upIds = null)
     {
+        upIds ??= [1, 2, 3];
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (true)
         {
@@ -94,7 +118,7 @@ public sealed class EnsembleInspectionTests(ITestOutputHelper output)
                 s.GetProperty("id").GetInt64(),
                 s.GetProperty("state").GetString() ?? "",
                 s.GetProperty("member_status").ValueKind == JsonValueKind.String ? s.GetProperty("member_status").GetString() : null)).ToList();
-            if (servers.Count == 3 && servers.All(s => s.MemberStatus == "Up") || DateTime.UtcNow > deadline)
+            if (servers.Where(s => s.MemberStatus == "Up").Select(s => s.Id).Order().SequenceEqual(upIds) || DateTime.UtcNow > deadline)
                 return servers;
             await Task.Delay(500);
         }
