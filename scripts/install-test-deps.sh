@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Installs what the process and differential tests need, only when it is missing (idempotent, quiet):
-# Apache ZooKeeper 3.8 (zookeeper, zookeeper-bin), kazoo for /usr/bin/python3, node + npm, and the node
-# client packages in tests/clients/node. Needs root only when something has to be installed with apt.
+# Apache ZooKeeper 3.8 (zookeeper, zookeeper-bin), kazoo for /usr/bin/python3, Curator's jars and javac (the
+# lock stress client tests/clients/curator is compiled at test time), node + npm, and the node client packages
+# in tests/clients/node. Needs root only when something has to be installed with apt.
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 missing=()
-for pkg in zookeeper zookeeper-bin python3-kazoo; do
+for pkg in zookeeper zookeeper-bin python3-kazoo libcurator-framework-java libcurator-recipes-java libcurator-client-java; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
+command -v javac >/dev/null 2>&1 || missing+=(default-jdk-headless)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 
