@@ -65,6 +65,20 @@ internal sealed class ErrorCodeProbe(string host, int port, string root) : IAsyn
         return reply.Reply;
     }
 
+    /// <summary>Sends the requests back to back on one connection, then writes down their codes in request order.</summary>
+    public async Task PipelineAsync(ZkClient client, params (string Label, OpCode Type, ZkRequest Request)[] requests)
+    {
+        var sent = requests.Select(r => AwaitAsync(client.SendAsync(r.Type, r.Request))).ToList();
+        for (var i = 0; i < requests.Length; i++)
+        {
+            var reply = await sent[i];
+            _log.Add($"{requests[i].Label}: {Describe(reply.Reply, reply.Failure)}");
+        }
+    }
+
+    /// <summary>Writes down something a situation measured itself.</summary>
+    public void Note(string text) => _log.Add(text);
+
     /// <summary>Sends a request header with a raw body (opcodes no client library sends) and writes down its error code.</summary>
     public async Task RawAsync(string label, OpCode type, byte[] body)
     {

@@ -208,7 +208,8 @@ internal static class ErrorSituations
         }),
         S("setACL of /zookeeper/config", p => p.SetAclAsync("/zookeeper/config", Acl.OpenAclUnsafe)),
         S("setACL with a trailing slash", p => p.SetAclAsync(p.Root + "/", Acl.OpenAclUnsafe)),
-        S("check outside a multi", async p => { await p.CreateAsync(p.Root + "/a"); await p.OpAsync("check", OpCode.Check, new CheckVersionRequest(p.Root + "/a", 0)); }),
+        // Left out: check (13) outside a multi. ZooKeeper 3.8 commits it as a txn, then fails to serialise its reply
+        // (a SetDataResponse without a Stat): no answer, and the connection closes. AkkaZk answers Ok.
 
         // multi and multiRead: the overall error and every op's result
         S("multi with a NodeExists", p => p.MultiAsync(Create(p.Root + "/a"), Create(p.Root + "/b"), Create(p.Root + "/a"))),
@@ -335,17 +336,29 @@ internal static class ErrorSituations
         S("auth with the world scheme", p => p.AddAuthAsync("world", "anyone")),
         S("sasl without SASL", p => p.OpAsync("sasl", OpCode.Sasl, new SaslRequest([1, 2, 3]))),
         S("an unknown opcode", p => p.RawAsync("opcode 50", (OpCode)50, [0, 0, 0, 1, (byte)'/'])),
-        S("createSession after the handshake", p => p.RawAsync("createSession", OpCode.CreateSession, new byte[20])),
+        // Left out: createSession (-10) after the handshake. ZooKeeper prepares it as a new session's txn and answers
+        // with no reply the client can read; AkkaZk answers Unimplemented. Both close the connection.
         S("a notification opcode from the client", p => p.RawAsync("notification", OpCode.Notification, [])),
         S("a truncated create", p => p.RawAsync("create", OpCode.Create, [0, 0, 0, 9, (byte)'/'])),
-        S("ephemeral create after closeSession", async p =>
+        S("a truncated delete", p => p.RawAsync("delete", OpCode.Delete, [0, 0, 0, 2, (byte)'/', (byte)'a'])),
+        S("a truncated setData", p => p.RawAsync("setData", OpCode.SetData, [0, 0, 0, 1, (byte)'/', 0, 0, 0, 5, 1])),
+        S("a truncated multi", p => p.RawAsync("multi", OpCode.Multi, [0, 0, 0, 1, 0])),
+        S("a truncated getData", p => p.RawAsync("getData", OpCode.GetData, [0, 0, 3, 232, (byte)'/'])),
+        S("a truncated exists", p => p.RawAsync("exists", OpCode.Exists, [0, 0, 0, 1, (byte)'/'])),
+        S("a truncated getChildren", p => p.RawAsync("getChildren", OpCode.GetChildren, [])),
+        S("a truncated sync", p => p.RawAsync("sync", OpCode.Sync, [0, 0])),
+        S("a truncated setWatches", p => p.RawAsync("setWatches", OpCode.SetWatches, [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 9])),
+        S("a truncated addWatch", p => p.RawAsync("addWatch", OpCode.AddWatch, [0, 0, 0, 1, (byte)'/'])),
+        S("a truncated auth packet", p => p.RawAsync("auth", OpCode.Auth, [0, 0, 0, 0, 0, 0, 0, 9])),
+        S("a truncated create takes a zxid", async p =>
         {
-            var other = await p.OpenSessionAsync();
-            var close = p.OpAsync("closeSession", OpCode.CloseSession, EmptyRequest.Instance, other);
-            var create = p.CreateAsync(p.Root + "/e", CreateMode.Ephemeral, client: other);
-            await Task.WhenAll(close, create);
-            await p.OpAsync("exists", OpCode.Exists, new ExistsRequest(p.Root + "/e", false));
+            var before = await p.CreateAsync(p.Root + "/a");
+            await p.RawAsync("create", OpCode.Create, [0, 0, 0, 9, (byte)'/']);
+            var after = await p.CreateAsync(p.Root + "/b");
+            p.Note($"zxids apart: {after?.Header.Zxid - before?.Header.Zxid}");
         }),
+        // Left out: a create pipelined behind closeSession. ZooKeeper answers it SessionExpired or not at all, as
+        // its reply races the connection's close; AkkaZk never answers it.
         S("reconnect with a closed session", async p =>
         {
             var other = await p.OpenSessionAsync();
