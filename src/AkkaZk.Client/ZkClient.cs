@@ -73,7 +73,24 @@ public sealed class ZkClient : IAsyncDisposable
     }
 
     /// <summary>Sends one request and waits for its reply (header and body).</summary>
-    public async Task<ZkReply> SendAsync(OpCode type, ZkRequest request, int? xid = null)
+    public Task<ZkReply> SendAsync(OpCode type, ZkRequest request, int? xid = null) =>
+        SendFrameAsync(type, xid, (buffer, id) =>
+            Framing.WriteFrame(buffer, (id, type, request), static (w, s) => RequestCodec.Write(w, new RequestHeader(s.id, s.type), s.request)));
+
+    /// <summary>
+    /// Sends a request header with a body given as bytes (opcodes a client may not send, odd bodies) and waits for
+    /// its reply, as <see cref="SendAsync"/> does.
+    /// </summary>
+    public Task<ZkReply> SendRawBodyAsync(OpCode type, byte[] body, int? xid = null) =>
+        SendFrameAsync(type, xid, (buffer, id) =>
+        {
+            var header = new ArrayBufferWriter<byte>(8 + body.Length);
+            RequestCodec.WriteHeader(new JuteWriter(header), new RequestHeader(id, type));
+            header.Write(body);
+            Framing.WriteFrame(buffer, header.WrittenSpan);
+        });
+
+    private async Task<ZkReply> SendFrameAsync(OpCode type, int? xid, Action<ArrayBufferWriter<byte>, int> writeFrame)
     {
         var done = new TaskCompletionSource<ZkReply>(TaskCreationOptions.RunContinuationsAsynchronously);
         var buffer = new ArrayBufferWriter<byte>(256);
@@ -82,7 +99,7 @@ public sealed class ZkClient : IAsyncDisposable
         {
             ObjectDisposedException.ThrowIf(IsClosed, this);
             var id = xid ?? Interlocked.Increment(ref _xid);
-            Framing.WriteFrame(buffer, (id, type, request), static (w, s) => RequestCodec.Write(w, new RequestHeader(s.id, s.type), s.request));
+            writeFrame(buffer, id);
             lock (_pendingGate)
                 _pending.Enqueue((id, type, done));
             _lastSend = Environment.TickCount64;

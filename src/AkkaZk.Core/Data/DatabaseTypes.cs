@@ -7,7 +7,9 @@ namespace AkkaZk.Data;
 /// <param name="ExtendedTypesEnabled">zookeeper.extendedTypesEnabled: TTL nodes.</param>
 /// <param name="SkipAcl">zookeeper.skipACL=yes.</param>
 /// <param name="ServerId">myid.</param>
-public sealed record DatabaseOptions(int JuteMaxBuffer = 0xfffff, string? SuperDigest = null, bool ExtendedTypesEnabled = false, bool SkipAcl = false, int ServerId = 0);
+/// <param name="ReconfigEnabled">reconfigEnabled: without it a reconfig request is refused with ReconfigDisabled.</param>
+public sealed record DatabaseOptions(int JuteMaxBuffer = 0xfffff, string? SuperDigest = null, bool ExtendedTypesEnabled = false, bool SkipAcl = false,
+    int ServerId = 0, bool ReconfigEnabled = false);
 
 /// <summary>Who is asking: the session and its auth ids (added by auth packets; "ip" id from the remote address).</summary>
 public sealed record SessionContext(long SessionId, IReadOnlyList<Id> AuthInfo)

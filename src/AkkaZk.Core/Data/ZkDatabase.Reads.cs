@@ -62,20 +62,22 @@ public sealed partial class ZkDatabase
                 return MultiRead((MultiRequest)request, session, watcherId);
             case OpCode.CheckWatches:
                 var check = (CheckWatchesRequest)request;
-                if (!Enum.IsDefined(check.Type))
+                if (!IsWatcherTypeOf38(check.Type))
                     throw new KeeperException(ErrorCode.MarshallingError);
                 if (!Watches.Contains(check.Path, check.Type, watcherId))
                     throw new KeeperException(ErrorCode.NoWatcher, check.Path);
                 return EmptyResponse.Instance;
             case OpCode.RemoveWatches:
                 var remove = (RemoveWatchesRequest)request;
-                if (!Enum.IsDefined(remove.Type))
+                if (!IsWatcherTypeOf38(remove.Type))
                     throw new KeeperException(ErrorCode.MarshallingError);
                 if (!Watches.Remove(remove.Path, remove.Type, watcherId))
                     throw new KeeperException(ErrorCode.NoWatcher, remove.Path);
                 return EmptyResponse.Instance;
             case OpCode.AddWatch:
                 var add = (AddWatchRequest)request;
+                if (!Enum.IsDefined(add.Mode))
+                    throw new KeeperException(ErrorCode.MarshallingError);
                 Watches.AddPersistent(add.Path, watcherId, add.Mode);
                 return new ErrorResponse(ErrorCode.Ok);
             case OpCode.SetWatches:
@@ -90,6 +92,9 @@ public sealed partial class ZkDatabase
                 throw new KeeperException(ErrorCode.Unimplemented);
         }
     }
+
+    /// <summary>ZooKeeper 3.8's WatcherType knows Children, Data and Any; 3.9 added the persistent types.</summary>
+    private static bool IsWatcherTypeOf38(WatcherType type) => type is WatcherType.Children or WatcherType.Data or WatcherType.Any;
 
     private GetDataResponse GetData(GetDataRequest request, SessionContext session, long watcherId)
     {

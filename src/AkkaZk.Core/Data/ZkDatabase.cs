@@ -141,19 +141,28 @@ public sealed partial class ZkDatabase
 
     private MultiTxn PrepareMulti(SessionContext session, MultiRequest multi, long zxid, long timeMs)
     {
+        // ZooKeeper decodes every op before preparing any: an op type a multi may not hold fails the whole request.
+        var types = multi.Ops.Select(MultiOpType).ToList();
         var txns = new List<SubTxn>(multi.Ops.Count);
         var failed = false;
-        foreach (var op in multi.Ops)
+        for (var i = 0; i < multi.Ops.Count; i++)
         {
             if (failed)
             {
                 txns.Add(new SubTxn(OpCode.Error, new ErrorTxn(ErrorCode.RuntimeInconsistency)));
                 continue;
             }
-            var type = MultiOpType(op);
+            var op = multi.Ops[i];
+            if (IsTtlModeOnPlainCreate(op))
+            {
+                // ZooKeeper turns such an op into a createTTL op holding a plain CreateRequest; preparing it fails a
+                // cast, which fails the whole multi (not just the op) with MarshallingError.
+                _outstanding.Rollback(zxid);
+                throw new KeeperException(ErrorCode.MarshallingError);
+            }
             try
             {
-                txns.Add(new SubTxn(type, _preparer.PrepareOp(type, op.Request, session, zxid, timeMs)));
+                txns.Add(new SubTxn(types[i], _preparer.PrepareOp(types[i], op.Request, session, zxid, timeMs)));
             }
             catch (Exception e) when (e is KeeperException or InvalidCastException)
             {
@@ -165,6 +174,10 @@ public sealed partial class ZkDatabase
         }
         return new MultiTxn(txns);
     }
+
+    private static bool IsTtlModeOnPlainCreate(MultiOp op) =>
+        op.Type is OpCode.Create or OpCode.Create2 or OpCode.CreateContainer
+        && op.Request is CreateRequest create && CreateModes.IsKnown((int)create.Flags) && create.Flags.IsTtl();
 
     /// <summary>Inside a multi ZooKeeper rebuilds create ops from their flags: create2 becomes create, flags 4 createContainer.</summary>
     private static OpCode MultiOpType(MultiOp op) => op.Type switch

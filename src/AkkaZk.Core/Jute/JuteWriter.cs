@@ -38,6 +38,9 @@ public sealed class JuteWriter(IBufferWriter<byte> output)
         Output.Advance(8);
     }
 
+    /// <summary>Bytes as they are, without a length (a body kept as received).</summary>
+    public void WriteRaw(ReadOnlySpan<byte> value) => Output.Write(value);
+
     public void WriteBuffer(ReadOnlySpan<byte> value)
     {
         WriteInt(value.Length);

@@ -40,6 +40,22 @@ public sealed record MultiOp(OpCode Type, ZkRequest Request);
 
 public sealed record MultiRequest(IReadOnlyList<MultiOp> Ops) : ZkRequest;
 
+/// <summary>
+/// A request body that does not decode. ZooKeeper reads the bodies of reads and writes inside its request pipeline,
+/// so such a request is answered MarshallingError (a write as an error txn, taking a zxid) and the connection stays
+/// open. <see cref="Body"/> is kept as received, for a learner to forward it to the leader.
+/// </summary>
+public sealed record UndecodableRequest(byte[] Body, string Problem) : ZkRequest;
+
+/// <summary>
+/// The body of a multi op whose type a multi may not hold (setACL, sync, ...): ZooKeeper stops reading the multi
+/// there and fails the whole request with MarshallingError, keeping the connection.
+/// </summary>
+public sealed record UnreadMultiOp : ZkRequest
+{
+    public static readonly UnreadMultiOp Instance = new();
+}
+
 public sealed record ReconfigRequest(string? JoiningServers, string? LeavingServers, string? NewMembers, long CurConfigId) : ZkRequest;
 
 /// <summary>setWatches (101) has no persistent lists; setWatches2 (105) has both.</summary>

@@ -7,6 +7,7 @@ using Akka.Event;
 using AkkaZk.Data;
 using AkkaZk.Data.Auth;
 using AkkaZk.Database;
+using AkkaZk.Jute;
 using AkkaZk.Protocol;
 using AkkaZk.Sessions;
 using static AkkaZk.Clients.PendingReplies;
@@ -288,6 +289,12 @@ internal sealed class ClientConnection : UntypedActor
                 Complete(entry, new Outbound.Reply(new ReplyHeader(xid, 0, ErrorCode.AuthFailed), type, null), _lastZxid);
                 _closeWhenDrained = true;
             }
+        }
+        else if (type == OpCode.Sasl)
+        {
+            // Without a SASL server ZooKeeper 3.8's processSasl still answers Ok with a null token and keeps the connection.
+            var entry = _pending.Add(new Entry(EntryKind.Local, xid, type, received.ReceivedAt));
+            Complete(entry, new Outbound.Reply(new ReplyHeader(xid, 0, ErrorCode.Ok), type, new SetSaslResponse(JuteBuffers.Null)), _lastZxid);
         }
         else
         {

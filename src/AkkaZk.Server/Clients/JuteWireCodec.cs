@@ -18,7 +18,11 @@ public sealed class JuteWireCodec(int maxFieldLength = JuteReader.DefaultMaxFiel
     {
         var reader = new JuteReader(frame, maxFieldLength);
         var header = RequestCodec.ReadHeader(ref reader);
-        return (header, RequestCodec.ReadBody(header.Type, ref reader));
+        // ZooKeeper reads a client's deleteContainer path from the whole frame, request header included, so the
+        // path holds the opcode's NUL bytes and prep refuses it (BadArguments); only its container manager sends a usable one.
+        if (header.Type == OpCode.DeleteContainer)
+            return (header, new DeleteContainerRequest(System.Text.Encoding.UTF8.GetString(frame)));
+        return (header, RequestCodec.ReadServerBody(header.Type, frame[reader.Position..], maxFieldLength));
     }
 
     public void WriteConnectResponse(IBufferWriter<byte> output, ConnectResponse response) =>

@@ -54,7 +54,7 @@ public static class NodeChildren
     }
 
     private static DataTreeSettings DataTreeSettingsFor(NodeSettings s) => new(
-        new DatabaseOptions(s.JuteMaxBuffer, s.SuperDigest, s.ExtendedTypesEnabled, s.SkipAcl, (int)s.MyId),
+        new DatabaseOptions(s.JuteMaxBuffer, s.SuperDigest, s.ExtendedTypesEnabled, s.SkipAcl, (int)s.MyId, s.ReconfigEnabled),
         s.SnapCount,
         TimeSpan.FromMilliseconds(Math.Max(1, s.ContainerCheckIntervalMs)),
         Ensemble: !s.IsStandalone,

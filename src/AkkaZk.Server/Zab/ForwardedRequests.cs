@@ -24,8 +24,7 @@ internal static class ForwardedRequests
         var type = (OpCode)request.Type;
         try
         {
-            var reader = new JuteReader(request.Request);
-            if (RequestCodec.ReadBody(type, ref reader) is not { } body)
+            if (RequestCodec.ReadServerBody(type, request.Request) is not { } body)
                 return null;
             var auth = new List<Id>(request.AuthInfo.Length);
             foreach (var id in request.AuthInfo)

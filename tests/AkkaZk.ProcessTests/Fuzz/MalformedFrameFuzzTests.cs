@@ -13,8 +13,9 @@ namespace AkkaZk.ProcessTests.Fuzz;
 
 /// <summary>
 /// Mutated frames (bit flips, truncations, bad lengths, unknown opcodes, garbage handshakes) sent on their own
-/// connections to a running node, while a healthy session keeps working beside them: bad input closes only the
-/// connection that sent it, and never loses or disturbs anything else.
+/// connections to a running node, while a healthy session keeps working beside them: bad input closes at most the
+/// connection that sent it (a body that does not decode is answered MarshallingError), and never loses or disturbs
+/// anything else.
 /// </summary>
 public sealed class MalformedFrameFuzzTests
 {

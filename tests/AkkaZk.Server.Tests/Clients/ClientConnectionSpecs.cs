@@ -191,11 +191,14 @@ public sealed class ClientConnectionSpecs : TestKit
         var (good, _) = await ConnectAsync(server, sessionId: 1);
         var (bad, _) = await ConnectAsync(server, sessionId: 2);
 
+        // ZooKeeper reads an auth packet on the connection (a read's or a write's body in its request pipeline,
+        // which answers MarshallingError instead): a malformed one closes the connection.
         await bad.SendFrameAsync(w =>
         {
-            w.WriteInt(5);
-            w.WriteInt((int)OpCode.GetData);
-            w.WriteInt(1000); // a path length far beyond the frame
+            w.WriteInt(Xids.Auth);
+            w.WriteInt((int)OpCode.Auth);
+            w.WriteInt(0);
+            w.WriteInt(1000); // a scheme length far beyond the frame
         });
         Assert.True(await bad.IsClosedByServerAsync());
         var detach = await _sessions.ExpectMsgAsync<SessionsProtocol.Detach>();

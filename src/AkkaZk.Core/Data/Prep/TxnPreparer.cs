@@ -21,9 +21,21 @@ internal sealed class TxnPreparer(DataTree tree, DatabaseOptions options, Outsta
         OpCode.SetData => PrepareSetData((SetDataRequest)request, session, zxid, time),
         OpCode.SetAcl => PrepareSetAcl((SetAclRequest)request, session, zxid),
         OpCode.Check => PrepareCheck((CheckVersionRequest)request, session),
-        OpCode.Reconfig => throw new KeeperException(ErrorCode.ReconfigDisabled),
+        OpCode.Reconfig => PrepareReconfig(session),
         _ => throw new KeeperException(ErrorCode.MarshallingError),
     };
+
+    /// <summary>
+    /// reconfig: refused when disabled (before any session or ACL check), then, like ZooKeeper's standalone server,
+    /// answered Unimplemented. An ensemble's reconfig (dynamic membership) is not implemented either.
+    /// </summary>
+    private TxnBody PrepareReconfig(SessionContext session)
+    {
+        if (!options.ReconfigEnabled)
+            throw new KeeperException(ErrorCode.ReconfigDisabled);
+        CheckSession(session.SessionId);
+        throw new KeeperException(ErrorCode.Unimplemented);
+    }
 
     private TxnBody PrepareCreate(OpCode type, CreateRequest request, SessionContext session, long zxid, long time)
     {

@@ -22,23 +22,26 @@ public static class MultiCodec
             var (type, done, _) = ReadMultiHeader(ref reader);
             if (done)
                 return new MultiRequest(ops);
-            ops.Add(new MultiOp(type, ReadOp(type, ref reader)));
+            if (!IsOpType(type))
+            {
+                // MultiOperationRecord throws "Invalid type of op" here; the server answers MarshallingError.
+                ops.Add(new MultiOp(type, UnreadMultiOp.Instance));
+                return new MultiRequest(ops);
+            }
+            ops.Add(new MultiOp(type, RequestCodec.ReadBody(type, ref reader)!));
         }
     }
 
-    private static ZkRequest ReadOp(OpCode type, ref JuteReader reader) => type switch
-    {
-        OpCode.Create or OpCode.Create2 or OpCode.CreateContainer or OpCode.CreateTtl
-            or OpCode.Delete or OpCode.SetData or OpCode.Check or OpCode.GetChildren or OpCode.GetData
-            => RequestCodec.ReadBody(type, ref reader)!,
-        _ => throw new JuteException($"Invalid type of op: {(int)type}"),
-    };
+    private static bool IsOpType(OpCode type) => type is OpCode.Create or OpCode.Create2 or OpCode.CreateContainer or OpCode.CreateTtl
+        or OpCode.Delete or OpCode.SetData or OpCode.Check or OpCode.GetChildren or OpCode.GetData;
 
     public static void WriteRequest(JuteWriter writer, MultiRequest multi)
     {
         foreach (var op in multi.Ops)
         {
             WriteMultiHeader(writer, (int)op.Type, done: false, RequestHeaderErr);
+            if (op.Request is UnreadMultiOp)
+                break; // a reader stops at this op, as ReadRequest does
             RequestCodec.WriteBody(writer, op.Type, op.Request);
         }
         WriteMultiHeader(writer, TerminatorType, done: true, TerminatorErr);

@@ -1,4 +1,5 @@
 using System.Buffers;
+using AkkaZk.Data;
 using AkkaZk.Jute;
 
 namespace AkkaZk.Protocol.Codec;
@@ -59,6 +60,24 @@ public static class RequestCodec
         _ => null,
     };
 
+    /// <summary>
+    /// The server's reading of a body: as <see cref="ReadBody"/>, except that a read's or a write's body that does
+    /// not decode comes back as <see cref="UndecodableRequest"/> (ZooKeeper decodes those in its request pipeline and
+    /// answers MarshallingError). Other malformed bodies (auth, sasl) still throw: they close the connection.
+    /// </summary>
+    public static ZkRequest? ReadServerBody(OpCode type, ReadOnlySpan<byte> body, int maxFieldLength = JuteReader.DefaultMaxFieldLength)
+    {
+        var reader = new JuteReader(body, maxFieldLength);
+        try
+        {
+            return ReadBody(type, ref reader);
+        }
+        catch (JuteException e) when (RequestKinds.IsWrite(type) || RequestKinds.IsRead(type))
+        {
+            return new UndecodableRequest(body.ToArray(), e.Message);
+        }
+    }
+
     /// <summary>Writes RequestHeader + body. The body's record type must be the one <see cref="ReadBody"/> returns for the opcode.</summary>
     public static void Write(JuteWriter writer, RequestHeader header, ZkRequest request)
     {
@@ -70,6 +89,9 @@ public static class RequestCodec
     {
         switch (type, request)
         {
+            case (_, UndecodableRequest undecodable):
+                writer.WriteRaw(undecodable.Body);
+                break;
             case (OpCode.Create or OpCode.Create2 or OpCode.CreateContainer, CreateRequest create):
                 WriteCreate(writer, create, withTtl: false);
                 break;
