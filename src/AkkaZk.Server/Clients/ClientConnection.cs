@@ -129,6 +129,10 @@ internal sealed class ClientConnection : UntypedActor
             case SessionsProtocol.Attached attached:
                 OnAttached(attached);
                 break;
+            case SessionsProtocol.NotServing notServing:
+                _log.Info("Closing the connection of client {0}: {1}", _remote, notServing.Reason);
+                Context.Stop(Self);
+                break;
             case SessionsProtocol.Rejected rejected:
                 _log.Info("Invalid session 0x{0:x} for client {1}, probably expired: {2}", rejected.SessionId, _remote, rejected.Reason);
                 _transport.Send(new Outbound.Connect(new ConnectResponse(0, 0, 0, new byte[16], EchoReadOnly())));

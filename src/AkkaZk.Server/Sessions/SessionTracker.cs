@@ -9,7 +9,8 @@ namespace AkkaZk.Sessions;
 
 /// <summary>
 /// ZooKeeper's SessionTracker: hands out session ids, validates re-attach passwords, and expires sessions whose
-/// clients stay silent past their timeout, through a closeSession txn that removes their ephemerals.
+/// clients stay silent past their timeout, through a closeSession txn that removes their ephemerals. In an ensemble
+/// only the leader decides whether a session lives: a learner confirms every reconnect with it (REVALIDATE).
 /// </summary>
 internal sealed class SessionTracker : ReceiveActor, IWithTimers
 {
@@ -30,7 +31,8 @@ internal sealed class SessionTracker : ReceiveActor, IWithTimers
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private long _nextSessionId;
     private bool _expiring;
-    private IActorRef? _touchSink;
+    private readonly Dictionary<long, (Attach Attach, int TimeoutMs)> _revalidating = [];
+    private IActorRef? _learner;
     private HashSet<long> _touched = [];
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -81,7 +83,7 @@ internal sealed class SessionTracker : ReceiveActor, IWithTimers
         {
             if (_sessions.TryGetValue(touch.SessionId, out var session))
                 session.ExpiresAt = NowMs + session.TimeoutMs;
-            if (_touchSink is not null)
+            if (_learner is not null)
                 _touched.Add(touch.SessionId);
         });
         Receive<Detach>(detach =>
@@ -125,21 +127,106 @@ internal sealed class SessionTracker : ReceiveActor, IWithTimers
             _dataTree.Tell(new DataTreeProtocol.CreateSession(id, timeout, Self));
             return;
         }
-        if (!_sessions.TryGetValue(attach.SessionId, out var session))
-        {
-            attach.Connection.Tell(new Rejected(attach.SessionId, "session expired or unknown"));
-            return;
-        }
+        // ZooKeeperServer.processConnectRequest closes this server's connection of the session before anything else
+        CloseHolder(attach.SessionId, attach.Connection);
+        // reopenSession: the password first; a wrong one is answered here, without asking the leader
         if (!SessionIds.IsValidPassword(attach.SessionId, attach.Passwd))
         {
             attach.Connection.Tell(new Rejected(attach.SessionId, "wrong password"));
             return;
         }
-        if (session.Holder is { } previous && !previous.Equals(attach.Connection))
+        if (_settings.Ensemble && !_expiring && !attach.Local)
+        {
+            AskLeader(attach, timeout);
+            return;
+        }
+        if (!_sessions.TryGetValue(attach.SessionId, out var session))
+        {
+            attach.Connection.Tell(new Rejected(attach.SessionId, "session expired or unknown"));
+            return;
+        }
+        AttachTo(session, attach.Connection, timeout);
+    }
+
+    private void CloseHolder(long sessionId, IActorRef connection)
+    {
+        if (!_sessions.TryGetValue(sessionId, out var session) || session.Holder is not { } previous || previous.Equals(connection))
+            return;
+        previous.Tell(new SessionClosed(session.Id));
+        session.Holder = null;
+        if (session.Local)
+            _sessions.Remove(session.Id); // a read-only server's session lives as long as its connection
+    }
+
+    /// <summary>The session is alive (ZooKeeperServer.finishSessionInit): answered with the timeout negotiated for this connection.</summary>
+    private void AttachTo(Session session, IActorRef connection, int timeoutMs)
+    {
+        if (session.Holder is { } previous && !previous.Equals(connection))
             previous.Tell(new SessionClosed(session.Id));
-        session.Holder = attach.Connection;
-        session.ExpiresAt = NowMs + session.TimeoutMs;
-        attach.Connection.Tell(new Attached(session.Id, SessionIds.Password(session.Id), session.TimeoutMs, Created: false));
+        session.Holder = connection;
+        session.ExpiresAt = NowMs + timeoutMs;
+        connection.Tell(new Attached(session.Id, SessionIds.Password(session.Id), timeoutMs, Created: false));
+    }
+
+    /// <summary>
+    /// LearnerZooKeeperServer.revalidateSession: only the leader knows whether a session is still alive (a learner
+    /// cut off from it, or lagging, may still hold one the leader expired). A server not synced with a serving
+    /// leader answers no reconnect at all.
+    /// </summary>
+    private void AskLeader(Attach attach, int timeoutMs)
+    {
+        if (_learner is null)
+        {
+            attach.Connection.Tell(new NotServing(attach.SessionId, "this server is not serving clients (looking for a leader or syncing)"));
+            return;
+        }
+        // the newest reconnect of a session takes the leader's answer; an older one still waiting is closed, as
+        // ZooKeeper closes the session's other connections on a reconnect
+        if (_revalidating.Remove(attach.SessionId, out var older) && !older.Attach.Connection.Equals(attach.Connection))
+            older.Attach.Connection.Tell(new NotServing(attach.SessionId, "the client reconnected on another connection"));
+        _revalidating[attach.SessionId] = (attach, timeoutMs);
+        _learner.Tell(new RevalidateWithLeader(attach.SessionId, timeoutMs));
+    }
+
+    /// <summary>The leader answered (Learner.revalidate): the session's waiting reconnect is attached or told it expired.</summary>
+    private void OnRevalidated(Revalidated answer)
+    {
+        if (!_revalidating.Remove(answer.SessionId, out var waiting))
+        {
+            _log.Warning("Missing session 0x{0:x} for validation", answer.SessionId);
+            return;
+        }
+        var (attach, timeoutMs) = waiting;
+        if (!answer.Valid)
+        {
+            attach.Connection.Tell(new Rejected(answer.SessionId, "the leader holds no such session (expired or unknown)"));
+            return;
+        }
+        // the leader may have committed the session before this server applied its createSession txn
+        if (!_sessions.TryGetValue(answer.SessionId, out var session))
+            _sessions[answer.SessionId] = session = new Session(answer.SessionId, timeoutMs);
+        AttachTo(session, attach.Connection, timeoutMs);
+    }
+
+    /// <summary>Leader.revalidateSession: a session this leader holds is touched for the learner's client; any other is not valid.</summary>
+    private void OnValidateForLearner(ValidateForLearner validate)
+    {
+        var valid = _expiring && _sessions.TryGetValue(validate.SessionId, out var session) && !session.Local;
+        if (valid)
+            _sessions[validate.SessionId].ExpiresAt = NowMs + validate.TimeoutMs;
+        Sender.Tell(new ValidatedForLearner(validate.Sid, validate.SessionId, valid));
+    }
+
+    /// <summary>The learner stopped: reconnects still waiting for the leader's answer get none, as ZooKeeper closes them.</summary>
+    private void OnSyncedLearner(SyncedLearner synced)
+    {
+        _learner = synced.Learner;
+        _touched.Clear();
+        if (_learner is not null)
+            return;
+        foreach (var (sessionId, (attach, _)) in _revalidating)
+            attach.Connection.Tell(new NotServing(sessionId, "this server lost its leader"));
+        _revalidating.Clear();
     }
 
     private void ExpireSilentSessions()
@@ -194,19 +281,17 @@ internal sealed class SessionTracker : ReceiveActor, IWithTimers
             }
             _expiring = expire.Enabled;
         });
-        Receive<ReportTouchesTo>(report =>
-        {
-            _touchSink = report.Sink;
-            _touched.Clear();
-        });
+        Receive<SyncedLearner>(OnSyncedLearner);
+        Receive<Revalidated>(OnRevalidated);
+        Receive<ValidateForLearner>(OnValidateForLearner);
     }
 
     /// <summary>A learner's clients' activity goes to the leader, which alone expires sessions.</summary>
     private void ReportTouches()
     {
-        if (_touchSink is null || _touched.Count == 0)
+        if (_learner is null || _touched.Count == 0)
             return;
-        _touchSink.Tell(new TouchedSessions(_touched.ToArray()));
+        _learner.Tell(new TouchedSessions(_touched.ToArray()));
         _touched = [];
     }
 

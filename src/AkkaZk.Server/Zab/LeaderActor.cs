@@ -64,6 +64,8 @@ internal sealed partial class LeaderActor : ReceiveActor, IWithTimers
         Receive<ForwardedRequest>(OnForwardedRequest);
         Receive<ForwardedCreateSession>(c => FromLearner(c.Sid, _ => _dataTree.Tell(new ReplicationProtocol.ForwardedCreateSession(c.SessionId, c.TimeoutMs))));
         Receive<SyncRequest>(s => FromLearner(s.Sid, learner => AnswerSyncWhenCommitted(learner, s.Token)));
+        Receive<Revalidate>(OnRevalidate);
+        Receive<SessionsProtocol.ValidatedForLearner>(OnValidatedForLearner);
         Receive<Proposed>(OnProposed);
         Receive<Logged>(logged =>
         {

@@ -11,7 +11,7 @@ namespace AkkaZk.Zab;
 /// <summary>
 /// Zab's follower and observer (ZooKeeper's Learner): finds the leader, takes the new epoch, syncs (DIFF or SNAP),
 /// acknowledges NEWLEADER once everything is logged, then logs and acknowledges proposals (an observer only takes
-/// committed txns) and forwards its clients' writes and syncs. Silence from the leader for initLimit (while
+/// committed txns) and forwards its clients' writes and syncs, and their reconnects to be confirmed (REVALIDATE). Silence from the leader for initLimit (while
 /// syncing) or syncLimit ticks stops it, which sends the server back to election.
 /// </summary>
 internal sealed class LearnerActor : ReceiveActor, IWithTimers
@@ -74,6 +74,8 @@ internal sealed class LearnerActor : ReceiveActor, IWithTimers
         Receive<ForwardCreateSession>(c => ToLeader(new ForwardedCreateSession(View.MyId, c.SessionId, c.TimeoutMs)));
         Receive<ForwardSync>(s => ToLeader(new SyncRequest(View.MyId, s.Token)));
         Receive<SessionsProtocol.TouchedSessions>(t => ToLeader(new Ping(View.MyId, t.SessionIds)));
+        Receive<SessionsProtocol.RevalidateWithLeader>(r => ToLeader(new Revalidate(View.MyId, r.SessionId, r.TimeoutMs)));
+        Receive<RevalidateAnswer>(a => FromLeader(() => _sessions.Tell(new SessionsProtocol.Revalidated(a.SessionId, a.Valid))));
         Receive<Tick>(_ => OnTick());
         Receive<FlushPeers>(_ => _toLeader?.Flush());
         Receive<PeerBatch>(batch =>
@@ -123,7 +125,7 @@ internal sealed class LearnerActor : ReceiveActor, IWithTimers
         Timers.StartPeriodicTimer("hello", Hello.Instance, HelloInterval);
     }
 
-    protected override void PostStop() => _sessions.Tell(new SessionsProtocol.ReportTouchesTo(null));
+    protected override void PostStop() => _sessions.Tell(new SessionsProtocol.SyncedLearner(null));
 
     private void SendLearnerInfo() =>
         Context.ActorSelection(View.ElectionPath(_leaderSid))
@@ -226,7 +228,7 @@ internal sealed class LearnerActor : ReceiveActor, IWithTimers
         _upToDate = true;
         _log.Info("synced with leader {0} in epoch {1} at zxid 0x{2:x}: serving", _leaderSid, upToDate.Epoch, _logged);
         _dataTree.Tell(StartServing.Instance);
-        _sessions.Tell(new SessionsProtocol.ReportTouchesTo(Self));
+        _sessions.Tell(new SessionsProtocol.SyncedLearner(Self));
         _status.Set(new PeerStatus.Snapshot(State, _leaderSid, upToDate.Epoch, [], _logged, DateTime.UtcNow, Serving: true));
     }
 

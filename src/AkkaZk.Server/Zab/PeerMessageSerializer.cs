@@ -33,6 +33,8 @@ public sealed class PeerMessageSerializer(ExtendedActorSystem system) : Serializ
     internal const string ForwardedCreateSessionManifest = "fc";
     internal const string SyncRequestManifest = "sr";
     internal const string SyncDoneManifest = "sd";
+    internal const string RevalidateManifest = "rv";
+    internal const string RevalidateAnswerManifest = "ra";
     internal const string PeerStateQueryManifest = "q";
     internal const string PeerStateReportManifest = "r";
     internal const string LeaderStoppedManifest = "x";
@@ -61,6 +63,8 @@ public sealed class PeerMessageSerializer(ExtendedActorSystem system) : Serializ
         ForwardedCreateSession => ForwardedCreateSessionManifest,
         SyncRequest => SyncRequestManifest,
         SyncDone => SyncDoneManifest,
+        Revalidate => RevalidateManifest,
+        RevalidateAnswer => RevalidateAnswerManifest,
         PeerStateQuery => PeerStateQueryManifest,
         PeerStateReport => PeerStateReportManifest,
         LeaderStopped => LeaderStoppedManifest,
@@ -184,6 +188,15 @@ public sealed class PeerMessageSerializer(ExtendedActorSystem system) : Serializ
                 w.Long(m.Token);
                 w.Long(m.Zxid);
                 break;
+            case Revalidate m:
+                w.Long(m.Sid);
+                w.Long(m.SessionId);
+                w.Int(m.TimeoutMs);
+                break;
+            case RevalidateAnswer m:
+                w.Long(m.SessionId);
+                w.Bool(m.Valid);
+                break;
             case PeerStateQuery m:
                 w.Long(m.Sid);
                 break;
@@ -248,6 +261,8 @@ public sealed class PeerMessageSerializer(ExtendedActorSystem system) : Serializ
         ForwardedCreateSessionManifest => new ForwardedCreateSession(r.ReadLong(), r.ReadLong(), r.ReadInt()),
         SyncRequestManifest => new SyncRequest(r.ReadLong(), r.ReadLong()),
         SyncDoneManifest => new SyncDone(r.ReadLong(), r.ReadLong()),
+        RevalidateManifest => new Revalidate(r.ReadLong(), r.ReadLong(), r.ReadInt()),
+        RevalidateAnswerManifest => new RevalidateAnswer(r.ReadLong(), ReadBool(ref r)),
         PeerStateQueryManifest => new PeerStateQuery(r.ReadLong()),
         LeaderStoppedManifest => new LeaderStopped(r.ReadLong()),
         PeerStateReportManifest => new PeerStateReport(r.ReadLong(), ReadState(ref r), r.ReadLong(), r.ReadLong(), r.ReadLong()),

@@ -67,6 +67,15 @@ public sealed record SyncRequest(long Sid, long Token) : IPeerMessage;
 
 public sealed record SyncDone(long Token, long Zxid) : IPeerMessage;
 
+/// <summary>
+/// Learner → leader: a client reconnects here with this session (REVALIDATE). The leader touches it with
+/// <paramref name="TimeoutMs"/> (the timeout negotiated for this connection) if its session tracker holds it.
+/// </summary>
+public sealed record Revalidate(long Sid, long SessionId, int TimeoutMs) : IPeerMessage;
+
+/// <summary>Leader → learner: the answer to <see cref="Revalidate"/>; not valid when the leader holds no such session (expired, closed, unknown).</summary>
+public sealed record RevalidateAnswer(long SessionId, bool Valid) : IPeerMessage;
+
 /// <summary>For inspection (`akkazk cluster`, the admin "cluster" command): what state is this server in?</summary>
 public sealed record PeerStateQuery(long Sid) : IPeerMessage;
 

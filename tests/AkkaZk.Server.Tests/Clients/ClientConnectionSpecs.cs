@@ -126,6 +126,21 @@ public sealed class ClientConnectionSpecs : TestKit
     }
 
     [Fact]
+    public async Task A_reconnect_the_session_tracker_will_not_serve_is_closed_without_any_answer()
+    {
+        var server = await StartAsync();
+        await using var client = await TestClient.ConnectAsync(server);
+        await client.SendConnectAsync(sessionId: 0x77, passwd: Passwd);
+        await _dataTree.ExpectMsgAsync<DataTreeProtocol.GetLastZxid>();
+        _dataTree.Reply(new DataTreeProtocol.LastZxid(0));
+        var attach = await _sessions.ExpectMsgAsync<SessionsProtocol.Attach>();
+        attach.Connection.Tell(new SessionsProtocol.NotServing(0x77, "this server is not serving clients"));
+
+        // ZooKeeper's "ZooKeeperServer not running": no ConnectResponse, so the client tries another server and its session lives on
+        Assert.True(await client.IsClosedByServerAsync());
+    }
+
+    [Fact]
     public async Task A_ping_is_answered_with_the_last_zxid()
     {
         var server = await StartAsync();

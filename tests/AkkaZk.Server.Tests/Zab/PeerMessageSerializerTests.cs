@@ -47,6 +47,10 @@ public sealed class PeerMessageSerializerTests : Akka.TestKit.Xunit2.TestKit
             { "fc", new ForwardedCreateSession(2, 0x0200_0000_0000_0000L, 30000) },
             { "sr", new SyncRequest(3, long.MaxValue) },
             { "sd", new SyncDone(long.MaxValue, long.MinValue) },
+            { "rv", new Revalidate(2, 0x0100_0000_0000_0001L, 30000) },
+            { "rv", new Revalidate(long.MinValue, long.MaxValue, int.MinValue) },
+            { "ra", new RevalidateAnswer(0x0100_0000_0000_0001L, true) },
+            { "ra", new RevalidateAnswer(long.MinValue, false) },
             { "q", new PeerStateQuery(2) },
             { "x", new LeaderStopped(7) },
             { "r", new PeerStateReport(3, ServerState.Leading, 3, 7, 0x0000_0007_0000_0002L) },
@@ -165,6 +169,7 @@ public sealed class PeerMessageSerializerTests : Akka.TestKit.Xunit2.TestKit
     [InlineData("pg", new byte[] { 0, 0, 0, 0, 0, 0, 0, 1, 0x80, 0, 0, 0 })] // negative count
     [InlineData("fr", new byte[] { 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 1, 0xff, 0xff, 0xff, 0xff })] // null auth
     [InlineData("sn", new byte[] { 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 2, 0, 0, 0, 0 })] // bool byte 2
+    [InlineData("ra", new byte[] { 0, 0, 0, 0, 0, 0, 0, 1, 2 })] // valid byte 2
     [InlineData("n", new byte[] { 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 4, 9, 0, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0 })] // state 9
     public void Garbage_lengths_counts_and_flags_are_refused(string manifest, byte[] bytes)
     {
