@@ -456,25 +456,8 @@ internal sealed class ClientConnection : UntypedActor
         BecomeClosing();
     }
 
-    /// <summary>Gathers the facts; the costly ones (directory walks, /proc reads) only for the commands that show them.</summary>
-    private FourLetterWordInputs Inputs(string command, DataTreeProtocol.Stats? stats, string? text)
-    {
-        var sizes = command is "conf" or "dirs";
-        var mntr = command == "mntr";
-        return new FourLetterWordInputs(
-            _settings,
-            _clientPort,
-            _registry.Server.Snapshot(),
-            _registry.Snapshot(),
-            stats,
-            text,
-            DateTimeOffset.UtcNow,
-            sizes ? ServerEnvironment.DirectorySize(_settings.DataDir) : 0,
-            sizes ? ServerEnvironment.DirectorySize(_settings.DataLogDir) : 0,
-            command == "envi" ? ServerEnvironment.Describe(_settings.Version) : [],
-            mntr ? ServerEnvironment.OpenFileDescriptors() : 0,
-            mntr ? ServerEnvironment.MaxFileDescriptors() : 0);
-    }
+    private FourLetterWordInputs Inputs(string command, DataTreeProtocol.Stats? stats, string? text) =>
+        FourLetterWordFacts.Gather(command, _settings, _clientPort, _registry, stats, text, _log);
 
     private void Closed(ConnectionEvents.TransportClosed closed)
     {

@@ -18,8 +18,13 @@ public sealed class ConnectionRegistry
 
     public void Remove(long id) => _connections.TryRemove(id, out _);
 
+    /// <summary>
+    /// Values copies the map under all its locks in one step. LINQ straight over the map does not: it reads the
+    /// count and then copies the entries, so a connection removed in between left empty (null) slots, and one
+    /// added in between failed the copy.
+    /// </summary>
     public IReadOnlyList<ConnectionSnapshot> Snapshot() =>
-        _connections.OrderBy(c => c.Key).Select(c => c.Value.Snapshot()).ToList();
+        _connections.Values.OrderBy(c => c.Id).Select(c => c.Snapshot()).ToList();
 
     public void ResetConnectionStats()
     {

@@ -16,7 +16,8 @@ namespace AkkaZk.Election;
 /// Whenever Akka.Remote associates with a peer (a new connection, either way) it sends that peer its vote again, as
 /// ZooKeeper's QuorumCnxManager re-sends its last message on every new connection: a notification or answer lost
 /// with an association that failed (e.g. the one to a killed peer's old incarnation) is not left to the LOOKING
-/// peer's backed-off notification timeout.
+/// peer's backed-off notification timeout. A notification from a new incarnation of a peer (a restarted server) drops
+/// every association to the old one, as QuorumCnxManager replaces a peer's old connection by its new one.
 /// </summary>
 internal sealed class FastLeaderElectionActor : ReceiveActor, IWithTimers
 {
@@ -26,6 +27,8 @@ internal sealed class FastLeaderElectionActor : ReceiveActor, IWithTimers
     private readonly PeerStatus _status;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly HashSet<string> _refusedPeers = [];
+    private readonly Dictionary<Address, int> _incarnations = [];
+    private readonly int _myIncarnation = AddressUidExtension.Uid(Context.System);
     private ElectionRound? _round;
     private long _logicalClock;
     private long _lastZxid;
@@ -106,7 +109,10 @@ internal sealed class FastLeaderElectionActor : ReceiveActor, IWithTimers
     private void OnNotification(ElectionNotification n)
     {
         var vote = n.Vote;
-        if (!View.Servers.ContainsKey(vote.Sid) || n.Ensemble != View.Fingerprint || Sender.Path.Address != View.AddressOf(vote.Sid))
+        var atItsAddress = View.Servers.ContainsKey(vote.Sid) && Sender.Path.Address == View.AddressOf(vote.Sid);
+        if (atItsAddress)
+            NoteIncarnation(vote.Sid, Sender.Path.Address, n.Incarnation);
+        if (!atItsAddress || n.Ensemble != View.Fingerprint)
         {
             RefuseOnce(vote.Sid, n.Ensemble);
             return;
@@ -161,7 +167,23 @@ internal sealed class FastLeaderElectionActor : ReceiveActor, IWithTimers
         if (_role is not null && _role.Path.Name == ActorNames.Leader)
             _role.Forward(info);
         else if (_settledVote is { } settled)
-            Sender.Tell(new ElectionNotification(settled with { ElectionEpoch = _logicalClock }, View.Fingerprint));
+            Sender.Tell(new ElectionNotification(settled with { ElectionEpoch = _logicalClock }, View.Fingerprint, _myIncarnation));
+    }
+
+    /// <summary>
+    /// A server restarted on the same address is a new Akka.Remote incarnation. Akka.Remote may still hold an
+    /// association to the old one that it has not seen fail (a crashed host sends no FIN; a new inbound connection
+    /// only takes over the old read-only endpoint), and would send our answers into it for as long as its failure
+    /// detector waits. Quarantining the old UID stops those endpoints at once; the next message associates anew.
+    /// </summary>
+    private void NoteIncarnation(long sid, Address address, int incarnation)
+    {
+        if (_incarnations.TryGetValue(address, out var old) && old != incarnation)
+        {
+            _log.Info("server {0} restarted (incarnation {1}, was {2}): dropping the associations to its old incarnation", sid, incarnation, old);
+            ((IRemoteActorRefProvider)((ExtendedActorSystem)Context.System).Provider).Transport.Quarantine(address, old);
+        }
+        _incarnations[address] = incarnation;
     }
 
     private void RefuseOnce(long sid, string ensemble)
@@ -207,7 +229,7 @@ internal sealed class FastLeaderElectionActor : ReceiveActor, IWithTimers
     }
 
     private void Send(long sid, Vote vote) =>
-        Context.ActorSelection(View.ElectionPath(sid)).Tell(new ElectionNotification(vote, View.Fingerprint));
+        Context.ActorSelection(View.ElectionPath(sid)).Tell(new ElectionNotification(vote, View.Fingerprint, _myIncarnation));
 
     private void Decided(ElectionDecided decided)
     {

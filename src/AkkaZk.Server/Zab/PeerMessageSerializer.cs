@@ -116,6 +116,7 @@ public sealed class PeerMessageSerializer(ExtendedActorSystem system) : Serializ
             case ElectionNotification m:
                 WriteVote(ref w, m.Vote);
                 w.Text(m.Ensemble, nameof(m.Ensemble));
+                w.Int(m.Incarnation);
                 break;
             case LearnerInfo m:
                 w.Long(m.Sid);
@@ -244,7 +245,7 @@ public sealed class PeerMessageSerializer(ExtendedActorSystem system) : Serializ
     // Arguments are evaluated left to right, so each constructor call reads its fields in declaration order.
     private static IPeerMessage Read(ref JuteReader r, string manifest) => manifest switch
     {
-        ElectionNotificationManifest => new ElectionNotification(ReadVote(ref r), ReadText(ref r)),
+        ElectionNotificationManifest => new ElectionNotification(ReadVote(ref r), ReadText(ref r), r.ReadInt()),
         LearnerInfoManifest => new LearnerInfo(r.ReadLong(), r.ReadLong(), r.ReadLong(), ReadBool(ref r), ReadText(ref r)),
         LeaderInfoManifest => new LeaderInfo(r.ReadLong()),
         AckEpochManifest => new AckEpoch(r.ReadLong(), r.ReadLong(), r.ReadLong()),

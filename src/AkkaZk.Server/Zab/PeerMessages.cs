@@ -10,9 +10,10 @@ public interface IPeerMessage;
 
 /// <summary>
 /// A FastLeaderElection notification. <paramref name="Ensemble"/> is the sender's view of the server list
-/// (<see cref="EnsembleView.Fingerprint"/>): a peer whose list differs is refused.
+/// (<see cref="EnsembleView.Fingerprint"/>): a peer whose list differs is refused. <paramref name="Incarnation"/>
+/// is the sender's ActorSystem UID: a new one at a known address is a restarted server.
 /// </summary>
-public sealed record ElectionNotification(Vote Vote, string Ensemble) : IPeerMessage;
+public sealed record ElectionNotification(Vote Vote, string Ensemble, int Incarnation) : IPeerMessage;
 
 /// <summary>Learner → leader, first packet (FOLLOWERINFO / OBSERVERINFO).</summary>
 public sealed record LearnerInfo(long Sid, long AcceptedEpoch, long LastZxid, bool Observer, string Ensemble) : IPeerMessage;

@@ -24,8 +24,8 @@ public sealed class PeerMessageSerializerTests : Akka.TestKit.Xunit2.TestKit
         new Random(42).NextBytes(megabyte);
         return new TheoryData<string, IPeerMessage>
         {
-            { "n", new ElectionNotification(new Vote(3, 0x0000_0005_0000_0010L, 7, 5, ServerState.Looking, 2), Ensemble) },
-            { "n", new ElectionNotification(new Vote(long.MaxValue, long.MinValue, 0, -1, ServerState.Observing, long.MaxValue), "") },
+            { "n", new ElectionNotification(new Vote(3, 0x0000_0005_0000_0010L, 7, 5, ServerState.Looking, 2), Ensemble, 123456789) },
+            { "n", new ElectionNotification(new Vote(long.MaxValue, long.MinValue, 0, -1, ServerState.Observing, long.MaxValue), "", int.MinValue) },
             { "li", new LearnerInfo(2, 5, 0x0000_0005_0000_0010L, false, Ensemble) },
             { "li", new LearnerInfo(4, -1, long.MinValue, true, "ünïcødé 𝄞 ensemble") },
             { "ld", new LeaderInfo(0x7fff_ffffL) },
@@ -60,7 +60,7 @@ public sealed class PeerMessageSerializerTests : Akka.TestKit.Xunit2.TestKit
                 "b", new PeerBatch([
                     new Proposal(0x0000_0005_0000_0011L, [1, 2, 3]), new Commit(0x0000_0005_0000_0010L), new Ack(2, long.MaxValue),
                     new ForwardedRequest(2, 0x0100_0000_0000_0001L, 17, 1, [0, 0, 0, 2, (byte)'/', (byte)'a'], ["ip:127.0.0.1"]),
-                    new Ping(3, [0x0100_0000_0000_0001L]), new ElectionNotification(new Vote(3, 4, 5, 6, ServerState.Following, 2), Ensemble),
+                    new Ping(3, [0x0100_0000_0000_0001L]), new ElectionNotification(new Vote(3, 4, 5, 6, ServerState.Following, 2), Ensemble, -1),
                     new Proposal(0x0000_0005_0000_0012L, megabyte),
                 ])
             },
@@ -115,14 +115,14 @@ public sealed class PeerMessageSerializerTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
-    public void An_election_notification_is_the_vote_then_the_ensemble_in_jute_layout()
+    public void An_election_notification_is_the_vote_then_the_ensemble_then_the_incarnation_in_jute_layout()
     {
-        var notification = new ElectionNotification(new Vote(1, 2, 3, 4, ServerState.Leading, 5), "e");
+        var notification = new ElectionNotification(new Vote(1, 2, 3, 4, ServerState.Leading, 5), "e", 0x01020304);
         var bytes = Sys.Serialization.FindSerializerFor(notification).ToBinary(notification);
         byte[] expected =
         [
             0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 4,
-            (byte)ServerState.Leading, 0, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 1, (byte)'e',
+            (byte)ServerState.Leading, 0, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 1, (byte)'e', 1, 2, 3, 4,
         ];
         Assert.Equal(expected, bytes);
     }
