@@ -90,6 +90,7 @@ internal sealed class FastLeaderElectionActor : ReceiveActor, IWithTimers
     {
         _log.Info("server {0} of {1}: starting leader election ({2})", View.MyId, View.Servers.Count, View.Fingerprint);
         Context.Parent.Tell(new QuorumPeerProtocol.Ready(ActorNames.Election));
+        ClusterMembership.JoinExisting(Context.System, View);
         Context.System.EventStream.Subscribe(Self, typeof(AssociatedEvent));
         // also after a restart of this actor, whose role child died with it: the data tree leaves any role it
         // still holds and answers with its last zxid, and the server looks for a leader
