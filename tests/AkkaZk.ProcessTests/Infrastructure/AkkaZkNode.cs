@@ -5,7 +5,7 @@ namespace AkkaZk.ProcessTests.Infrastructure;
 /// (tickTime, dataDir, clientPort, admin.serverPort, 4lw.commands.whitelist=*), stopped with SIGTERM.
 /// A node can be killed (SIGKILL) and started again on the same configuration and data dir.
 /// </summary>
-public sealed class AkkaZkNode : IZkServer
+public sealed class AkkaZkNode : IRestartableZkServer
 {
     private static readonly TimeSpan DefaultStartTimeout = TimeSpan.FromSeconds(60);
     private static readonly Lazy<Task<ProcessResult>> Build = new(() =>
@@ -191,6 +191,8 @@ public sealed class AkkaZkNode : IZkServer
         await _process.TerminateAsync(grace ?? TimeSpan.FromSeconds(15));
         return _process.ExitCode;
     }
+
+    Task IRestartableZkServer.StopAsync() => StopAsync();
 
     public string Diagnostics() =>
         $"{Name} on {ConnectString} ({_process.CommandLine}), exit code {ExitCode?.ToString() ?? "none yet"}\n" +
