@@ -16,7 +16,9 @@ namespace AkkaZk.Database;
 /// <summary>
 /// The data tree of an ensemble member. Idle while LOOKING; as leader it prepares txns and proposes them through
 /// the leader actor; as learner it logs the leader's proposals and forwards its clients' writes. Either way a txn
-/// is applied only once it is in this server's log and the leader has committed it, in zxid order.
+/// is applied, in zxid order, as soon as the leader has committed it: a quorum holds it, so this server applies it
+/// even while its own log is still writing it (ZooKeeper's follower does too). What this server acknowledges, and
+/// what a snapshot or the next election claims, is still only what its own log holds.
 /// </summary>
 internal sealed partial class DataTreeActor
 {
@@ -145,11 +147,12 @@ internal sealed partial class DataTreeActor
             // one acknowledgement per journal write: Logged(z) stands for every txn up to z
             if (appended.LastOfWrite)
                 _role?.Tell(new Logged(inFlight.Zxid));
-            ApplyCommitted();
         });
         Receive<TxnLogProtocol.AppendRejected>(rejected =>
         {
             _inFlight--;
+            if (StopIfApplied(rejected))
+                return;
             _log.Error("txn 0x{0:x} was refused by the txn log ({1}); leaving the role", rejected.Zxid, rejected.Reason);
             _pending.Remove(rejected.Zxid);
             _role?.Tell(PoisonPill.Instance);
@@ -176,7 +179,10 @@ internal sealed partial class DataTreeActor
         CommonReceives();
     }
 
-    /// <summary>Leaving a role: once every append is back, apply what is logged, as a restart would load it.</summary>
+    /// <summary>
+    /// Leaving a role: once every append is back, apply what is logged, as a restart would load it. Committed txns
+    /// applied before their append came back are in the log by then: an append is answered once durable.
+    /// </summary>
     private void Stopping()
     {
         Receive<TxnLogProtocol.Appended>(appended =>
@@ -188,6 +194,8 @@ internal sealed partial class DataTreeActor
         Receive<TxnLogProtocol.AppendRejected>(rejected =>
         {
             _inFlight--;
+            if (StopIfApplied(rejected))
+                return;
             _pending.Remove(rejected.Zxid);
             FinishStopWhenLogged();
         });
@@ -217,16 +225,34 @@ internal sealed partial class DataTreeActor
         Become(Idle);
     }
 
+    /// <summary>
+    /// FollowerZooKeeperServer.commit: a committed txn is applied at once, logged here or not yet. Its proposal came
+    /// first (Zab's FIFO channel), so it is in <see cref="_pending"/>, its append on its way to the log.
+    /// </summary>
     private void ApplyCommitted()
     {
         while (_pending.Count > 0)
         {
             var (zxid, head) = _pending.First();
-            if (zxid > _committedUpTo || !head.Logged)
+            if (zxid > _committedUpTo)
                 return;
             _pending.Remove(zxid);
+            head.Applied = true;
             ApplyTxn(head);
         }
+    }
+
+    /// <summary>
+    /// The log refused a txn this server already applied: the tree holds what a restart would not load, and only a
+    /// restart can mend that. ZooKeeper exits when its log fails; so does this node (the data tree's stop stops it).
+    /// </summary>
+    private bool StopIfApplied(TxnLogProtocol.AppendRejected rejected)
+    {
+        if (rejected.Context is not InFlight { Applied: true })
+            return false;
+        _log.Error("committed txn 0x{0:x}, already applied, was refused by the txn log ({1}); stopping the node", rejected.Zxid, rejected.Reason);
+        Context.Stop(Self);
+        return true;
     }
 
     /// <summary>After an ensemble member applied a txn: keep it for DIFF syncs, tell the sessions, answer waiting syncs.</summary>

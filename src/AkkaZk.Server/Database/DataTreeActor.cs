@@ -50,6 +50,9 @@ internal sealed partial class DataTreeActor : ReceiveActor, IWithTimers
         public IActorRef? SessionReplyTo { get; } = sessionReplyTo;
         public byte[] Bytes { get; init; } = TxnBytes.Encode(txn);
         public bool Logged { get; set; }
+
+        /// <summary>Applied to the tree (in an ensemble possibly before <see cref="Logged"/>).</summary>
+        public bool Applied { get; set; }
         public long Zxid => Txn.Header.Zxid;
     }
 

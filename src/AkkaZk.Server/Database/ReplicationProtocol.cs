@@ -61,7 +61,7 @@ public static class ReplicationProtocol
 
     // leader → data tree
 
-    /// <summary>Every proposal up to <paramref name="Zxid"/> has a quorum: apply them in order once logged here.</summary>
+    /// <summary>Every proposal up to <paramref name="Zxid"/> has a quorum: apply them in order, logged here or not yet.</summary>
     public sealed record Committed(long Zxid);
 
     /// <summary>A learner's client write, to prepare here (the learner answers its client when it applies the txn).</summary>

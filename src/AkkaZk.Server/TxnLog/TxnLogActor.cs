@@ -31,6 +31,7 @@ internal sealed class TxnLogActor : PersistentActor, IWithTimers
     private List<PendingAppend> _buffer = [];
     private bool _writing;
     private readonly Dictionary<long, PendingSnapshot> _pendingSnapshots = [];
+    private readonly List<(TxnLogProtocol.SaveSnapshot Save, IActorRef ReplyTo)> _snapshotsAwaitingAppend = [];
     private PendingPurge? _purge;
     private readonly IdleMemoryTrim _trim = new();
 
@@ -240,17 +241,40 @@ internal sealed class TxnLogActor : PersistentActor, IWithTimers
         _index.Add(LastSequenceNr, txn.Zxid);
         _lastDurableZxid = txn.Zxid;
         pending.ReplyTo.Tell(new Appended(txn.Zxid, pending.Append.Context, lastOfWrite));
+        if (_snapshotsAwaitingAppend.Count > 0)
+            SaveSnapshotsNowDurable();
     }
 
     private void OnSaveSnapshot(TxnLogProtocol.SaveSnapshot save)
     {
+        // An ensemble member applies a committed txn while its own append may still be in the journal write: a
+        // snapshot of that tree is stored once the append is durable, so it never claims a zxid the log could lose.
+        if (save.LastZxid > _lastDurableZxid && save.LastZxid <= _lastAcceptedZxid)
+        {
+            _snapshotsAwaitingAppend.Add((save, Sender));
+            return;
+        }
+        SaveOrReject(save, Sender);
+    }
+
+    private void SaveSnapshotsNowDurable()
+    {
+        foreach (var waiting in _snapshotsAwaitingAppend.Where(w => w.Save.LastZxid <= _lastDurableZxid).ToList())
+        {
+            _snapshotsAwaitingAppend.Remove(waiting);
+            SaveOrReject(waiting.Save, waiting.ReplyTo);
+        }
+    }
+
+    private void SaveOrReject(TxnLogProtocol.SaveSnapshot save, IActorRef replyTo)
+    {
         if (_index.Find(save.LastZxid) is not { } mark)
         {
-            Sender.Tell(new SnapshotRejected(save.LastZxid,
+            replyTo.Tell(new SnapshotRejected(save.LastZxid,
                 $"zxid 0x{save.LastZxid:x} is not in the txn log since the latest snapshot (0x{_index.Start.LastZxid:x}..0x{_index.Last.LastZxid:x})"));
             return;
         }
-        StartSave(mark, new TreeSnapshot(save.LastZxid, save.Data));
+        StartSave(mark, new TreeSnapshot(save.LastZxid, save.Data), replyTo);
     }
 
     private void OnTruncate(Truncate truncate)
@@ -266,13 +290,13 @@ internal sealed class TxnLogActor : PersistentActor, IWithTimers
         _index.Restart(mark);
         _lastAcceptedZxid = truncate.LastZxid;
         _lastDurableZxid = truncate.LastZxid;
-        StartSave(mark, new TreeSnapshot(truncate.LastZxid, truncate.Data));
+        StartSave(mark, new TreeSnapshot(truncate.LastZxid, truncate.Data), Sender);
     }
 
-    private void StartSave(SnapshotMark mark, TreeSnapshot tree)
+    private void StartSave(SnapshotMark mark, TreeSnapshot tree, IActorRef replyTo)
     {
         var earlier = _snapshots.Where(m => m.SequenceNr < mark.SequenceNr).ToArray();
-        _pendingSnapshots[mark.SequenceNr] = new PendingSnapshot(mark, Sender, tree.Data.Length);
+        _pendingSnapshots[mark.SequenceNr] = new PendingSnapshot(mark, replyTo, tree.Data.Length);
         SnapshotStore.Tell(new Akka.Persistence.SaveSnapshot(
             new SnapshotMetadata(SnapshotterId, mark.SequenceNr, DateTime.UtcNow),
             new SnapshotRecord(tree, earlier)));

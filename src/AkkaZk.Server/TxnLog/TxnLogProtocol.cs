@@ -32,8 +32,9 @@ public static class TxnLogProtocol
     public sealed record AppendRejected(long Zxid, object? Context, string Reason);
 
     /// <summary>
-    /// Save the tree as of <paramref name="LastZxid"/> (a zxid already appended, or the latest snapshot's).
-    /// Replies <see cref="SnapshotSaved"/>, or <see cref="SnapshotRejected"/> when the zxid is not in the log.
+    /// Save the tree as of <paramref name="LastZxid"/> (a zxid already appended, or the latest snapshot's); when that
+    /// append is still being written, the snapshot is stored once it is durable. Replies <see cref="SnapshotSaved"/>,
+    /// or <see cref="SnapshotRejected"/> when the zxid is not in the log.
     /// </summary>
     public sealed record SaveSnapshot(long LastZxid, byte[] Data);
 

@@ -76,7 +76,8 @@ internal sealed partial class LeaderActor
             else
                 EstablishIfQuorum();
         }
-        TryCommit();
+        if (!_inBatch)
+            TryCommit();
     });
 
     /// <summary>Leader.waitForNewLeaderAck: a quorum holds the new epoch's history; the epoch becomes current and clients are served.</summary>
@@ -137,18 +138,21 @@ internal sealed partial class LeaderActor
             return;
         var from = _lastCommitted;
         _lastCommitted = commitTo;
-        _dataTree.Tell(new Committed(commitTo));
+        // Leader.tryToCommit: COMMIT (INFORM for observers) leaves for every learner before this server applies the
+        // txns and answers their clients, so a client reading on another server right after its reply sees the write
         var commit = new Commit(commitTo);
         foreach (var learner in _learners.Values.Where(l => l.IsForwarding))
         {
             if (!learner.Observer)
             {
-                learner.Send(commit);
+                learner.SendNow(commit);
                 continue;
             }
             foreach (var (zxid, txn) in _proposals.Where(p => p.Key > from && p.Key <= commitTo))
                 learner.Send(new Inform(zxid, txn));
+            learner.Outbox.Flush();
         }
+        _dataTree.Tell(new Committed(commitTo));
         AnswerSyncs();
         TrimProposals();
     }

@@ -39,6 +39,7 @@ internal sealed partial class LeaderActor : ReceiveActor, IWithTimers
     private long _selfLogged;
     private long _lastProposed;
     private long _lastCommitted;
+    private bool _inBatch;
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -80,8 +81,18 @@ internal sealed partial class LeaderActor : ReceiveActor, IWithTimers
         });
         Receive<PeerBatch>(batch =>
         {
-            foreach (var message in batch.Messages)
-                OnReceive(message);
+            // the ACKs of one batch make one COMMIT: each commit now leaves at once, as a message of its own
+            _inBatch = true;
+            try
+            {
+                foreach (var message in batch.Messages)
+                    OnReceive(message);
+            }
+            finally
+            {
+                _inBatch = false;
+            }
+            TryCommit();
         });
         Receive<DisassociatedEvent>(lost =>
         {

@@ -38,6 +38,9 @@ internal sealed class LearnerHandle(long sid, IActorRef peer, IActorRef leader, 
 
     public void Send(IPeerMessage message) => Outbox.Send(message);
 
+    /// <summary>Sends <paramref name="message"/> at once, behind what is pending (see <see cref="PeerOutbox.SendNow"/>).</summary>
+    public void SendNow(IPeerMessage message) => Outbox.SendNow(message);
+
     /// <summary>Gets live proposals (or, for an observer, committed txns) from now on.</summary>
     public bool IsForwarding => State >= Phase.NewLeaderSent;
 }

@@ -7,8 +7,8 @@ namespace AkkaZk.Zab;
 /// and forwards many writes, between two turns of its mailbox; each Akka.Remote message costs an envelope, a
 /// serialization and a socket write, so the messages queued meanwhile leave together as one <see cref="PeerBatch"/>.
 /// The owner flushes when a message it sent itself comes round (<see cref="FlushPeers"/>), so a lone message waits
-/// only for the messages already in the mailbox. Every message to the peer goes through the outbox, so none
-/// overtakes those pending and the order is Zab's FIFO channel.
+/// only for the messages already in the mailbox; <see cref="SendNow"/> sends at once what must not wait. Every
+/// message to the peer goes through the outbox, so none overtakes those pending and the order is Zab's FIFO channel.
 /// </summary>
 internal sealed class PeerOutbox(IActorRef peer, IActorRef owner)
 {
@@ -39,6 +39,16 @@ internal sealed class PeerOutbox(IActorRef peer, IActorRef owner)
             _flushRequested = true;
             owner.Tell(FlushPeers.Instance);
         }
+    }
+
+    /// <summary>
+    /// Sends <paramref name="message"/> now, behind what is pending, instead of at the end of the owner's turn: for a
+    /// message whose delay others can see (the leader's COMMIT, which a client reading on another server waits for).
+    /// </summary>
+    public void SendNow(IPeerMessage message)
+    {
+        Send(message);
+        Flush();
     }
 
     /// <summary>Sends what is pending: one message as itself, several as a batch.</summary>

@@ -138,6 +138,31 @@ public sealed class TxnLogRecoveryTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_snapshot_at_a_zxid_whose_append_is_still_being_written_is_saved_once_that_append_is_durable()
+    {
+        // an ensemble member applies a committed txn before its own append is durable, and may snapshot that tree
+        using var dir = new TempDataDir();
+        using (var run = TxnLogTestRun.Start(dir.Sqlite(), output))
+        {
+            await run.RecoverAsync();
+            await run.AppendAllAsync([1, 2]);
+            run.Log.Tell(new Append(3, [3], "three"), run.Client.Ref);
+            run.Log.Tell(new SaveSnapshot(3, [7, 7]), run.Client.Ref);
+            var appended = await run.Client.ExpectMsgAsync<Appended>();
+            Assert.Equal(3, appended.Zxid);
+            var saved = await run.Client.ExpectMsgAsync<SnapshotSaved>();
+            Assert.Equal(3, saved.LastZxid);
+        }
+        using (var run = TxnLogTestRun.Start(dir.Sqlite(), output))
+        {
+            var (snapshot, tail, _) = await run.RecoverAsync();
+            Assert.Equal(3, snapshot!.LastZxid);
+            Assert.Equal([7, 7], snapshot.Data);
+            Assert.Empty(tail);
+        }
+    }
+
+    [Fact]
     public async Task An_append_whose_zxid_is_not_above_the_last_one_is_rejected_and_not_journaled()
     {
         using var dir = new TempDataDir();

@@ -19,6 +19,8 @@ public sealed class PeerOutboxTests : Akka.TestKit.Xunit2.TestKit
 
     private sealed record SendAll(IPeerMessage[] Messages);
 
+    private sealed record SendNowAfter(IPeerMessage[] Pending, IPeerMessage Now);
+
     private sealed class Owner : ReceiveActor
     {
         public Owner(IActorRef peer)
@@ -28,6 +30,13 @@ public sealed class PeerOutboxTests : Akka.TestKit.Xunit2.TestKit
             {
                 foreach (var message in all.Messages)
                     outbox.Send(message);
+            });
+            Receive<SendNowAfter>(m =>
+            {
+                foreach (var message in m.Pending)
+                    outbox.Send(message);
+                outbox.SendNow(m.Now);
+                peer.Tell("after SendNow"); // sent before the turn ends: a FlushPeers would come only after it
             });
             Receive<FlushPeers>(_ => outbox.Flush());
         }
@@ -49,6 +58,19 @@ public sealed class PeerOutboxTests : Akka.TestKit.Xunit2.TestKit
         owner.Tell(new SendAll([new Commit(3)]));
         var alone = await ExpectMsgAsync<Commit>();
         Assert.Equal(3, alone.Zxid);
+        await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
+    }
+
+    [Fact]
+    public async Task A_message_sent_now_leaves_at_once_with_the_pending_messages_before_it()
+    {
+        var owner = Sys.ActorOf(Props.Create(() => new Owner(TestActor)));
+
+        owner.Tell(new SendNowAfter(Proposals(2, 10), new Commit(2)));
+
+        var batch = await ExpectMsgAsync<PeerBatch>();
+        Assert.Equal(["Proposal 1", "Proposal 2", "Commit 2"], batch.Messages.Select(Describe));
+        await ExpectMsgAsync("after SendNow");
         await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
     }
 
