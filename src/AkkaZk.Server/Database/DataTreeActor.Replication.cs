@@ -32,6 +32,7 @@ internal sealed partial class DataTreeActor
     private bool _serving;
     private long _committedUpTo;
     private long _nextSyncToken;
+    private long _lastProposalReceived;
     private IActorRef? _stopRequester;
 
     private bool IsServing => !_settings.Ensemble || _serving;
@@ -323,7 +324,10 @@ internal sealed partial class DataTreeActor
         }
         if (!RequestKinds.IsWrite(submit.Type))
         {
-            OnSubmit(submit);
+            if (_pending.Count > 0 && !HasQueuedRequests(submit.Session.SessionId))
+                HoldReadForProposals(submit);
+            else
+                OnSubmit(submit);
             return;
         }
         _watcherSessions[submit.WatcherId] = submit.Session.SessionId;
@@ -332,6 +336,25 @@ internal sealed partial class DataTreeActor
         _forwarded[(submit.Session.SessionId, submit.Xid)] = submit;
         _role!.Tell(new ForwardWrite(submit.Session, submit.Xid, submit.Type, submit.Request));
     }
+
+    /// <summary>
+    /// A read that arrives while proposals this follower received are not yet committed waits until the last of
+    /// them is applied (or the role ends). ZooKeeper's leader applies a txn and answers its client only after its
+    /// COMMIT left for the followers, so a client reading on a follower right after another's reply almost always
+    /// sees the write there; over Akka.Remote a COMMIT takes more hops than that client's read, and the read would
+    /// lose the race. The wait is at most one commit round, and only while writes are in flight.
+    /// </summary>
+    private void HoldReadForProposals(Submit read)
+    {
+        _watcherSessions[read.WatcherId] = read.Session.SessionId;
+        _db.SetWatcherAuth(read.WatcherId, read.Session.AuthInfo);
+        // the session's later requests queue behind it, as behind a sync
+        QueueFor(read.Session.SessionId).Items.Enqueue(read.Xid);
+        AnswerSyncAt(_lastProposalReceived, read);
+    }
+
+    private bool HasQueuedRequests(long sessionId) =>
+        _sessionQueues.TryGetValue(sessionId, out var queue) && queue.Items.Count > 0;
 
     /// <summary>A proposal from the leader: log it; the client that asked for it here gets its answer when it is applied.</summary>
     private void OnPropose(long zxid, byte[] bytes)
@@ -344,6 +367,7 @@ internal sealed partial class DataTreeActor
             _creatingSessions.Remove(header.ClientId, out sessionReplyTo);
         var inFlight = new InFlight(txn, request, sessionReplyTo) { Bytes = bytes };
         _pending[zxid] = inFlight;
+        _lastProposalReceived = zxid;
         Append(inFlight);
     }
 

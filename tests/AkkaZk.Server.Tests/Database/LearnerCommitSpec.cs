@@ -14,7 +14,8 @@ namespace AkkaZk.Tests.Database;
 /// <summary>
 /// A learner's data tree, with a probe as its txn log and one as its Zab role: a committed txn is applied as soon as
 /// the COMMIT arrives, even while this server's own append of it is still being written (FollowerZooKeeperServer.commit
-/// does not wait for the local fsync either: a quorum holds the txn), but it is acknowledged only once logged here.
+/// does not wait for the local fsync either: a quorum holds the txn), but it is acknowledged only once logged here;
+/// a read that arrives while a proposal is not yet committed waits for it.
 /// </summary>
 public sealed class LearnerCommitSpec : TestKit
 {
@@ -55,7 +56,6 @@ public sealed class LearnerCommitSpec : TestKit
     {
         _tree.Tell(new Propose(FirstZxid, CreateTxn("/a", FirstZxid)));
         var append = await _txnLog.ExpectMsgAsync<TxnLogProtocol.Append>();
-        Assert.Equal(ErrorCode.NoNode, await ExistsAsync("/a"));
 
         _tree.Tell(new Committed(FirstZxid));
 
@@ -63,6 +63,24 @@ public sealed class LearnerCommitSpec : TestKit
         await _role.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
         _tree.Tell(new TxnLogProtocol.Appended(append.Zxid, append.Context), _txnLog.Ref);
         Assert.Equal(FirstZxid, (await _role.ExpectMsgAsync<Logged>()).Zxid);
+    }
+
+    [Fact]
+    public async Task A_read_that_arrives_while_a_proposal_is_uncommitted_is_answered_once_it_is_applied()
+    {
+        _tree.Tell(new Propose(FirstZxid, CreateTxn("/c", FirstZxid)));
+        await _txnLog.ExpectMsgAsync<TxnLogProtocol.Append>();
+        _tree.Tell(new Submit(new SessionContext(0x99, []), 1, OpCode.Exists, new ExistsRequest("/c", false), 9, TestActor));
+        // a later read of the same session stays behind it
+        _tree.Tell(new Submit(new SessionContext(0x99, []), 2, OpCode.Exists, new ExistsRequest("/c", false), 9, TestActor));
+        await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
+
+        _tree.Tell(new Committed(FirstZxid));
+
+        var first = await ExpectMsgAsync<Reply>();
+        var second = await ExpectMsgAsync<Reply>();
+        Assert.Equal((1, ErrorCode.Ok, FirstZxid), (first.Xid, first.Err, first.Zxid));
+        Assert.Equal((2, ErrorCode.Ok), (second.Xid, second.Err));
     }
 
     [Fact]
