@@ -169,6 +169,8 @@ internal sealed class ClientConnection : UntypedActor
             Context.Stop(Self);
             return;
         }
+        if (connect.SessionId != 0)
+            _registry.Server.ConnectionRevalidated();
         _sessions.Tell(new SessionsProtocol.Attach(connect.SessionId, connect.Passwd, connect.TimeOut, Self, Local: _readOnlyServer));
     }
 
@@ -336,8 +338,8 @@ internal sealed class ClientConnection : UntypedActor
             // FinalRequestProcessor: a connection-level error, answered by closing the connection (sendCloseSession),
             // so a client left behind on this server cannot run on with a session that moved (ZOOKEEPER-710)
             _log.Info("Closing the connection of client {0}: session 0x{1:x} moved to another server", _remote, _session!.SessionId);
-            Flush();
-            Context.Stop(Self);
+            Flush(); // the answers before it still go out, as ZooKeeper queues the close after them
+            CloseAfterFlush();
             return;
         }
         if (reply.Zxid > _lastZxid)

@@ -216,6 +216,7 @@ internal sealed class SessionTracker : ReceiveActor, IWithTimers
     /// <summary>Leader.revalidateSession: a session this leader holds is touched for the learner's client; any other is not valid.</summary>
     private void OnValidateForLearner(ValidateForLearner validate)
     {
+        Context.Parent.Tell(new QuorumPeerProtocol.Deliver(ActorNames.Clients, Clients.ClientsProtocol.RevalidateReceived.Instance));
         var valid = _expiring && _sessions.TryGetValue(validate.SessionId, out var session) && !session.Local && !session.Closing;
         if (valid)
         {

@@ -53,6 +53,9 @@ public sealed class SessionOwnerSpecs : TestKit
 
         Assert.Equal(new DataTreeProtocol.SetSessionOwner(Known, 3), await _dataTree.ExpectMsgAsync<DataTreeProtocol.SetSessionOwner>());
         Assert.True((await ExpectMsgAsync<ValidatedForLearner>()).Valid);
+        // counted as revalidate_count by the connections' concern, which keeps mntr's figures
+        var counted = await _parent.ExpectMsgAsync<QuorumPeerProtocol.Deliver>();
+        Assert.Equal((ActorNames.Clients, (object)AkkaZk.Clients.ClientsProtocol.RevalidateReceived.Instance), (counted.Child, counted.Message));
     }
 
     [Fact]
