@@ -40,6 +40,8 @@ public sealed class SessionMoveTests(ITestOutputHelper output)
             "follower2->leader: new sync Ok, new setData Ok, old exists Ok, old setData connection closed",
             "leader->follower1: new sync Ok, new setData Ok, old exists connection closed, old setData connection closed",
             "ephemeral of the moved session: Ok",
+            // one reconnect with the session per hop, on the server it hopped to; the leader confirmed those on followers
+            "connection_revalidate_count: leader 1, follower1 1, follower2 1; revalidate_count: leader 2, follower1 0, follower2 0",
         ], reference);
         Assert.Equal(reference, ours);
     }
@@ -70,6 +72,15 @@ public sealed class SessionMoveTests(ITestOutputHelper output)
         lines.Add($"ephemeral of the moved session: {await OutcomeAsync(old, OpCode.Exists, new ExistsRequest("/sessionMoveTest", false))}");
         await old.CloseSessionAsync();
         await old.DisposeAsync();
+        var counters = new Dictionary<string, Dictionary<string, string>>();
+        foreach (var role in new[] { "leader", "follower1", "follower2" })
+        {
+            var mntr = await FourLetterWords.AskAsync(roles[role], "mntr", CallLimit);
+            counters[role] = mntr.Split('\n').Select(l => l.Split('\t')).Where(f => f.Length == 2).ToDictionary(f => f[0], f => f[1]);
+        }
+        string Counter(string name) =>
+            string.Join(", ", counters.Select(c => $"{c.Key} {c.Value.GetValueOrDefault("zk_" + name, "missing")}"));
+        lines.Add($"connection_revalidate_count: {Counter("connection_revalidate_count")}; revalidate_count: {Counter("revalidate_count")}");
         return lines;
     }
 
