@@ -14,6 +14,9 @@ public sealed record DatabaseOptions(int JuteMaxBuffer = 0xfffff, string? SuperD
 /// <summary>Who is asking: the session and its auth ids (added by auth packets; "ip" id from the remote address).</summary>
 public sealed record SessionContext(long SessionId, IReadOnlyList<Id> AuthInfo)
 {
+    /// <summary>The server whose connection sent the request (<see cref="SessionOwner"/>): the leader checks it against the session's owner.</summary>
+    public long Owner { get; init; } = SessionOwner.ThisServer;
+
     public static SessionContext Anonymous(long sessionId) => new(sessionId, []);
 }
 

@@ -28,6 +28,7 @@ public sealed partial class ZkDatabase
                 _sessions.Remove(header.ClientId);
                 _preparedSessions.Remove(header.ClientId);
                 _closingSessions.Remove(header.ClientId);
+                _owners.Remove(header.ClientId);
                 break;
         }
         if (header.Zxid > LastProcessedZxid)

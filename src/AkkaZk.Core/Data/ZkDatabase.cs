@@ -28,7 +28,7 @@ public sealed partial class ZkDatabase
     {
         Options = options;
         Tree = tree;
-        _preparer = new TxnPreparer(tree, options, _outstanding, IsSessionValidForPrep);
+        _preparer = new TxnPreparer(tree, options, _outstanding, CheckSessionForPrep);
     }
 
     public DatabaseOptions Options { get; }
@@ -124,10 +124,12 @@ public sealed partial class ZkDatabase
         }
     }
 
-    public Txn PrepareCreateSession(long sessionId, int cxid, int timeoutMs, long zxid, long timeMs)
+    /// <param name="owner">the server whose client asked (<see cref="SessionOwner"/>).</param>
+    public Txn PrepareCreateSession(long sessionId, int cxid, int timeoutMs, long zxid, long timeMs, long owner = SessionOwner.ThisServer)
     {
         _preparedSessions.Add(sessionId);
         _closingSessions.Remove(sessionId);
+        _owners[sessionId] = owner;
         return new Txn(new TxnHeader(sessionId, cxid, zxid, timeMs, OpCode.CreateSession), new CreateSessionTxn(timeoutMs));
     }
 

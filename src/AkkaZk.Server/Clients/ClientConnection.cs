@@ -169,6 +169,8 @@ internal sealed class ClientConnection : UntypedActor
             Context.Stop(Self);
             return;
         }
+        if (connect.SessionId != 0)
+            _registry.Server.ConnectionRevalidated();
         _sessions.Tell(new SessionsProtocol.Attach(connect.SessionId, connect.Passwd, connect.TimeOut, Self, Local: _readOnlyServer));
     }
 
@@ -331,6 +333,15 @@ internal sealed class ClientConnection : UntypedActor
         }
         if (entry.Xid != reply.Xid)
             _log.Warning("reply for xid {0} arrived while xid {1} was the oldest pending request of client {2}", reply.Xid, entry.Xid, _remote);
+        if (IsSessionMoved(reply))
+        {
+            // FinalRequestProcessor: a connection-level error, answered by closing the connection (sendCloseSession),
+            // so a client left behind on this server cannot run on with a session that moved (ZOOKEEPER-710)
+            _log.Info("Closing the connection of client {0}: session 0x{1:x} moved to another server", _remote, _session!.SessionId);
+            Flush(); // the answers before it still go out, as ZooKeeper queues the close after them
+            CloseAfterFlush();
+            return;
+        }
         if (reply.Zxid > _lastZxid)
             _lastZxid = reply.Zxid;
         Complete(entry, new Outbound.Reply(new ReplyHeader(reply.Xid, reply.Zxid, reply.Err), reply.Type, reply.Response), reply.Zxid);
@@ -345,6 +356,10 @@ internal sealed class ClientConnection : UntypedActor
         }
         Flush();
     }
+
+    private static bool IsSessionMoved(DataTreeProtocol.Reply reply) =>
+        reply.Err == ErrorCode.SessionMoved
+        || reply.Response is MultiResponse multi && multi.Results.Any(r => r.Err == ErrorCode.SessionMoved);
 
     private void Complete(Entry entry, Outbound frame, long zxid)
     {

@@ -47,4 +47,10 @@ public static class ClientsProtocol
     {
         public static readonly StatsReset Instance = new();
     }
+
+    /// <summary>Sessions → clients, on the leader: a learner asked to confirm a session (mntr's revalidate_count).</summary>
+    public sealed record RevalidateReceived
+    {
+        public static readonly RevalidateReceived Instance = new();
+    }
 }

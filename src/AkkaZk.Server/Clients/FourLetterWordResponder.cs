@@ -214,7 +214,13 @@ public static class FourLetterWordResponder
         Line("proposal_count", 0);
         // ZooKeeper's metrics registry; the ones this server does not measure yet read as ZooKeeper's idle values.
         foreach (var name in MntrMetricNames.Counters)
-            Line(name, name == "bytes_received_count" ? server.BytesReceived : 0);
+            Line(name, name switch
+            {
+                "bytes_received_count" => server.BytesReceived,
+                "connection_revalidate_count" => server.ConnectionRevalidates,
+                "revalidate_count" => server.Revalidates,
+                _ => 0,
+            });
         foreach (var name in MntrMetricNames.Summaries)
             AppendIdleSummary(sb, name, percentiles: false);
         foreach (var name in MntrMetricNames.PercentileSummaries)

@@ -44,6 +44,7 @@ internal sealed class ServerCnxnFactory : ReceiveActor
         Receive<ClientsProtocol.GetEndpoint>(_ => Sender.Tell(new ClientsProtocol.BoundEndpoint((IPEndPoint)_listener!.LocalEndPoint!)));
         Receive<ClientsProtocol.GetConnections>(_ =>
             Sender.Tell(new ClientsProtocol.Connections(_registry.Snapshot(), _registry.Server.Snapshot())));
+        Receive<ClientsProtocol.RevalidateReceived>(_ => _registry.Server.RevalidateReceived());
         Receive<ClientsProtocol.ResetStats>(reset =>
         {
             if (reset.Connections)

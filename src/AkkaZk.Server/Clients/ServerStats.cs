@@ -11,6 +11,8 @@ public sealed class ServerStats
     private long _outstanding;
     private long _authFailed;
     private long _bytesReceived;
+    private long _connectionRevalidates;
+    private long _revalidates;
     private readonly LatencyCounter _latency = new();
 
     public long StartedAt { get; } = Environment.TickCount64;
@@ -20,6 +22,8 @@ public sealed class ServerStats
     public long Outstanding => Interlocked.Read(ref _outstanding);
     public long AuthFailed => Interlocked.Read(ref _authFailed);
     public long BytesReceived => Interlocked.Read(ref _bytesReceived);
+    public long ConnectionRevalidates => Interlocked.Read(ref _connectionRevalidates);
+    public long Revalidates => Interlocked.Read(ref _revalidates);
     public LatencyCounter Latency => _latency;
     public long UptimeMs => Environment.TickCount64 - StartedAt;
 
@@ -34,8 +38,14 @@ public sealed class ServerStats
     public void RequestsFinished(int count) => Interlocked.Add(ref _outstanding, -count);
     public void AuthFailure() => Interlocked.Increment(ref _authFailed);
 
+    /// <summary>connection_revalidate_count: a client connected with a session id (processConnectRequest's reopenSession).</summary>
+    public void ConnectionRevalidated() => Interlocked.Increment(ref _connectionRevalidates);
+
+    /// <summary>revalidate_count: the leader was asked by a learner to confirm a session (LearnerHandler's REVALIDATE).</summary>
+    public void RevalidateReceived() => Interlocked.Increment(ref _revalidates);
+
     public ServerStatsSnapshot Snapshot() =>
-        new(PacketsReceived, PacketsSent, Outstanding, AuthFailed, _latency.Snapshot(), UptimeMs, BytesReceived);
+        new(PacketsReceived, PacketsSent, Outstanding, AuthFailed, _latency.Snapshot(), UptimeMs, BytesReceived, ConnectionRevalidates, Revalidates);
 
     /// <summary>srst: latency and packet counters back to zero (outstanding requests stay, they are real).</summary>
     public void Reset()
@@ -44,6 +54,8 @@ public sealed class ServerStats
         Interlocked.Exchange(ref _packetsSent, 0);
         Interlocked.Exchange(ref _authFailed, 0);
         Interlocked.Exchange(ref _bytesReceived, 0);
+        Interlocked.Exchange(ref _connectionRevalidates, 0); // ServerStats.reset resets ServerMetrics too
+        Interlocked.Exchange(ref _revalidates, 0);
         _latency.Reset();
     }
 }
@@ -92,7 +104,8 @@ public sealed class LatencyCounter
 }
 
 public sealed record ServerStatsSnapshot(
-    long PacketsReceived, long PacketsSent, long Outstanding, long AuthFailed, LatencySnapshot Latency, long UptimeMs, long BytesReceived = 0);
+    long PacketsReceived, long PacketsSent, long Outstanding, long AuthFailed, LatencySnapshot Latency, long UptimeMs, long BytesReceived = 0,
+    long ConnectionRevalidates = 0, long Revalidates = 0);
 
 public readonly record struct LatencySnapshot(long Count, long Total, long Min, long Max, long Last)
 {

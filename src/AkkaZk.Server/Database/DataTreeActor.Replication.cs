@@ -51,6 +51,7 @@ internal sealed partial class DataTreeActor
         {
             LeaveReadOnly();
             _role = become.Leader;
+            _db.ClearOwners();
             _lastPreparedZxid = Zxid.Make(become.Epoch, 0);
             _committedUpTo = _db.LastProcessedZxid;
             _log.Info("leading in epoch {0} from zxid 0x{1:x}", become.Epoch, _db.LastProcessedZxid);
@@ -101,14 +102,21 @@ internal sealed partial class DataTreeActor
     {
         Receive<Submit>(submit =>
         {
+            if (!RequestKinds.IsWrite(submit.Type) && SessionMovedAway(submit))
+                return;
             if (submit.Type == OpCode.Sync)
                 WaitForPrepared(submit);
             else
                 OnSubmit(submit);
         });
+        Receive<SetSessionOwner>(owner =>
+        {
+            if (!_db.SetOwner(owner.SessionId, owner.Owner))
+                _log.Warning("session 0x{0:x} was revalidated but is unknown or closing here: no owner set", owner.SessionId);
+        });
         SessionTxnReceives();
         Receive<ForwardedWrite>(w => PrepareRequest(w.Session, w.Xid, w.Type, w.Request, null));
-        Receive<ForwardedCreateSession>(c => Prepare(_db.PrepareCreateSession(c.SessionId, 0, c.TimeoutMs, NextZxid(), Now()), null, null));
+        Receive<ForwardedCreateSession>(c => Prepare(_db.PrepareCreateSession(c.SessionId, 0, c.TimeoutMs, NextZxid(), Now(), c.Owner), null, null));
         Receive<PlanSync>(plan => Sender.Tell(PlanLearnerSync(plan)));
         Receive<CheckContainers>(_ =>
         {

@@ -90,6 +90,7 @@ internal sealed partial class DataTreeActor : ReceiveActor, IWithTimers
         Receive<GetStats>(_ => Sender.Tell(BuildStats()));
         Receive<GetText>(get => Sender.Tell(new Text(DescribeText(get.Command))));
         Receive<CheckContainers>(_ => { }); // only a serving leader (or a standalone node) reaps containers
+        Receive<SetSessionOwner>(_ => { }); // owners matter to a leader only
         SnapshotReplies();
     }
 
@@ -120,10 +121,24 @@ internal sealed partial class DataTreeActor : ReceiveActor, IWithTimers
         var txn = type == OpCode.CloseSession
             ? _db.PrepareCloseSession(session.SessionId, xid, zxid, Now())
             : _db.Prepare(session, xid, type, request, zxid, Now());
+        if (type == OpCode.CloseSession)
+            TellSessions(new Sessions.SessionsProtocol.SessionClosing(session.SessionId));
         Prepare(txn, submit, null);
     }
 
     private long NextZxid() => ++_lastPreparedZxid;
+
+    /// <summary>
+    /// PrepRequestProcessor checks the session of the leader's own reads and syncs too: one owned by another server
+    /// is answered SessionMoved, which closes the connection (the client moved on elsewhere).
+    /// </summary>
+    private bool SessionMovedAway(Submit submit)
+    {
+        if (_db.CheckSession(submit.Session) != ErrorCode.SessionMoved)
+            return false;
+        submit.ReplyTo.Tell(new Reply(submit.Xid, submit.Type, _db.LastProcessedZxid, ErrorCode.SessionMoved, null));
+        return true;
+    }
 
     private void AnswerRead(Submit submit)
     {

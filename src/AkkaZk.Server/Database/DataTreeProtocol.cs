@@ -45,6 +45,13 @@ public static class DataTreeProtocol
     /// <summary>Ends a session through a closeSession txn (expiry); its ephemerals go, their watches fire.</summary>
     public sealed record CloseSession(long SessionId);
 
+    /// <summary>
+    /// Sessions → data tree, on the leader: the session's client is now connected to <paramref name="Owner"/> (a
+    /// learner's sid, or <see cref="Data.SessionOwner.ThisServer"/>), so requests from any other server fail with
+    /// SessionMoved (setOwner). Sent before the reconnect is answered, so it precedes the client's next write.
+    /// </summary>
+    public sealed record SetSessionOwner(long SessionId, long Owner);
+
     /// <summary>Asks for figures the four-letter words and the admin server show; answered with <see cref="Stats"/>.</summary>
     public sealed record GetStats
     {

@@ -67,7 +67,8 @@ public static class ReplicationProtocol
     /// <summary>A learner's client write, to prepare here (the learner answers its client when it applies the txn).</summary>
     public sealed record ForwardedWrite(SessionContext Session, int Xid, OpCode Type, ZkRequest Request);
 
-    public sealed record ForwardedCreateSession(long SessionId, int TimeoutMs);
+    /// <param name="Owner">the learner whose client asked: it owns the new session.</param>
+    public sealed record ForwardedCreateSession(long SessionId, int TimeoutMs, long Owner);
 
     // learner → data tree
 

@@ -21,6 +21,9 @@ internal sealed class SessionTracker : ReceiveActor, IWithTimers
         public int TimeoutMs { get; } = timeoutMs;
         public long ExpiresAt { get; set; }
         public IActorRef? Holder { get; set; }
+
+        /// <summary>Its closeSession is prepared (setSessionClosing): no reconnect revives it.</summary>
+        public bool Closing { get; set; }
     }
 
     private readonly SessionSettings _settings;
@@ -140,11 +143,13 @@ internal sealed class SessionTracker : ReceiveActor, IWithTimers
             AskLeader(attach, timeout);
             return;
         }
-        if (!_sessions.TryGetValue(attach.SessionId, out var session))
+        if (!_sessions.TryGetValue(attach.SessionId, out var session) || session.Closing)
         {
-            attach.Connection.Tell(new Rejected(attach.SessionId, "session expired or unknown"));
+            attach.Connection.Tell(new Rejected(attach.SessionId, "session expired, closing or unknown"));
             return;
         }
+        // LeaderZooKeeperServer.revalidateSession: the leader owns a session its own client reconnected with
+        _dataTree.Tell(new DataTreeProtocol.SetSessionOwner(session.Id, Data.SessionOwner.ThisServer));
         AttachTo(session, attach.Connection, timeout);
     }
 
@@ -211,9 +216,14 @@ internal sealed class SessionTracker : ReceiveActor, IWithTimers
     /// <summary>Leader.revalidateSession: a session this leader holds is touched for the learner's client; any other is not valid.</summary>
     private void OnValidateForLearner(ValidateForLearner validate)
     {
-        var valid = _expiring && _sessions.TryGetValue(validate.SessionId, out var session) && !session.Local;
+        Context.Parent.Tell(new QuorumPeerProtocol.Deliver(ActorNames.Clients, Clients.ClientsProtocol.RevalidateReceived.Instance));
+        var valid = _expiring && _sessions.TryGetValue(validate.SessionId, out var session) && !session.Local && !session.Closing;
         if (valid)
+        {
             _sessions[validate.SessionId].ExpiresAt = NowMs + validate.TimeoutMs;
+            // the learner's client owns it now: writes still coming from the old server fail with SessionMoved
+            _dataTree.Tell(new DataTreeProtocol.SetSessionOwner(validate.SessionId, validate.Sid));
+        }
         Sender.Tell(new ValidatedForLearner(validate.Sid, validate.SessionId, valid));
     }
 
@@ -280,6 +290,11 @@ internal sealed class SessionTracker : ReceiveActor, IWithTimers
                     session.ExpiresAt = NowMs + session.TimeoutMs;
             }
             _expiring = expire.Enabled;
+        });
+        Receive<SessionClosing>(closing =>
+        {
+            if (_sessions.TryGetValue(closing.SessionId, out var session))
+                session.Closing = true;
         });
         Receive<SyncedLearner>(OnSyncedLearner);
         Receive<Revalidated>(OnRevalidated);

@@ -44,6 +44,12 @@ public static class SessionsProtocol
     /// <summary>A createSession txn was applied on this server (whichever server the client is on).</summary>
     public sealed record SessionApplied(long SessionId, int TimeoutMs);
 
+    /// <summary>
+    /// Data tree → sessions: a closeSession for this session was prepared (setSessionClosing): a reconnect, here or
+    /// through a learner's REVALIDATE, is no longer valid.
+    /// </summary>
+    public sealed record SessionClosing(long SessionId);
+
     /// <summary>A closeSession txn was applied: the session is gone everywhere; a local holder must close.</summary>
     public sealed record SessionEnded(long SessionId);
 

@@ -34,7 +34,8 @@ internal static class ForwardedRequests
                     return null;
                 auth.Add(new Id(id[..colon], id[(colon + 1)..]));
             }
-            return new ForwardedWrite(new SessionContext(request.SessionId, auth), request.Xid, type, body);
+            // the learner that forwarded it is the request's owner (LearnerHandler's si.setOwner(this))
+            return new ForwardedWrite(new SessionContext(request.SessionId, auth) { Owner = request.Sid }, request.Xid, type, body);
         }
         catch (Exception e) when (e is JuteException or ArgumentException or InvalidOperationException)
         {

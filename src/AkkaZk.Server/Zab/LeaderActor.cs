@@ -63,7 +63,7 @@ internal sealed partial class LeaderActor : ReceiveActor, IWithTimers
         Receive<Ack>(OnAck);
         Receive<Ping>(OnPing);
         Receive<ForwardedRequest>(OnForwardedRequest);
-        Receive<ForwardedCreateSession>(c => FromLearner(c.Sid, _ => _dataTree.Tell(new ReplicationProtocol.ForwardedCreateSession(c.SessionId, c.TimeoutMs))));
+        Receive<ForwardedCreateSession>(c => FromLearner(c.Sid, _ => _dataTree.Tell(new ReplicationProtocol.ForwardedCreateSession(c.SessionId, c.TimeoutMs, c.Sid))));
         Receive<SyncRequest>(s => FromLearner(s.Sid, learner => AnswerSyncWhenCommitted(learner, s.Token)));
         Receive<Revalidate>(OnRevalidate);
         Receive<SessionsProtocol.ValidatedForLearner>(OnValidatedForLearner);

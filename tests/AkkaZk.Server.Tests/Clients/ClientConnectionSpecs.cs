@@ -182,6 +182,38 @@ public sealed class ClientConnectionSpecs : TestKit
     }
 
     [Fact]
+    public async Task A_SessionMoved_answer_closes_the_connection_instead_of_being_sent()
+    {
+        var server = await StartAsync();
+        var (client, _) = await ConnectAsync(server);
+        await client.SendGetDataAsync(1, "/a");
+        await client.SendGetDataAsync(2, "/b");
+        var first = await _dataTree.ExpectMsgAsync<DataTreeProtocol.Submit>();
+        var second = await _dataTree.ExpectMsgAsync<DataTreeProtocol.Submit>();
+        first.ReplyTo.Tell(new DataTreeProtocol.Reply(1, OpCode.GetData, 0x20, ErrorCode.Ok, Data("one")));
+        second.ReplyTo.Tell(new DataTreeProtocol.Reply(2, OpCode.GetData, 0x21, ErrorCode.SessionMoved, null));
+
+        // FinalRequestProcessor's sendCloseSession: the earlier answer still goes out, then the connection closes
+        Assert.Equal(1, (await client.ReadReplyHeaderAsync()).Xid);
+        Assert.True(await client.IsClosedByServerAsync());
+        await client.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_multi_with_an_op_that_failed_with_SessionMoved_closes_the_connection()
+    {
+        var server = await StartAsync();
+        var (client, _) = await ConnectAsync(server);
+        await client.SendGetDataAsync(1, "/a");
+        var submit = await _dataTree.ExpectMsgAsync<DataTreeProtocol.Submit>();
+        var results = new MultiResponse([new MultiResult(OpCode.Error, ErrorCode.SessionMoved, null)]);
+        submit.ReplyTo.Tell(new DataTreeProtocol.Reply(1, OpCode.Multi, 0x20, ErrorCode.Ok, results));
+
+        Assert.True(await client.IsClosedByServerAsync());
+        await client.DisposeAsync();
+    }
+
+    [Fact]
     public async Task A_notification_is_written_before_later_replies()
     {
         var server = await StartAsync();

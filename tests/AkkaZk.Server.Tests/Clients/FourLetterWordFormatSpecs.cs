@@ -76,6 +76,15 @@ public sealed class FourLetterWordFormatSpecs
     }
 
     [Fact]
+    public void Mntr_counts_reconnects_with_a_session_and_a_leader_s_revalidations()
+    {
+        var server = new ServerStatsSnapshot(4, 4, 0, 0, NoLatency, 7199, ConnectionRevalidates: 3, Revalidates: 2);
+        var lines = FourLetterWordResponder.Respond("mntr", Inputs(server: server)).Split('\n');
+        Assert.Contains("zk_connection_revalidate_count\t3", lines);
+        Assert.Contains("zk_revalidate_count\t2", lines);
+    }
+
+    [Fact]
     public void Wchs_and_dirs_print_what_ZooKeeper_prints()
     {
         Assert.Equal(ZooKeeper38Samples.Wchs + "\n", FourLetterWordResponder.Respond("wchs", Inputs()));

@@ -161,6 +161,7 @@ public sealed class SessionRevalidationSpecs : TestKit
 
         tracker.Tell(new ValidateForLearner(3, Known, 60_000));
         Assert.Equal(new ValidatedForLearner(3, Known, true), await ExpectMsgAsync<ValidatedForLearner>());
+        Assert.Equal(new DataTreeProtocol.SetSessionOwner(Known, 3), await _dataTree.ExpectMsgAsync<DataTreeProtocol.SetSessionOwner>());
 
         Assert.Equal(Other, (await _dataTree.ExpectMsgAsync<DataTreeProtocol.CloseSession>(TimeSpan.FromSeconds(5))).SessionId);
         await _dataTree.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(4 * TickMs));

@@ -10,7 +10,7 @@ namespace AkkaZk.Data.Prep;
 /// outstanding changes and turns it into a txn body, recording the changes it will make.
 /// Every failure is a <see cref="KeeperException"/> carrying ZooKeeper's code, raised in ZooKeeper's check order.
 /// </summary>
-internal sealed class TxnPreparer(DataTree tree, DatabaseOptions options, OutstandingChanges outstanding, Func<long, bool> isSessionValid)
+internal sealed class TxnPreparer(DataTree tree, DatabaseOptions options, OutstandingChanges outstanding, Action<SessionContext> checkSession)
 {
     public TxnBody PrepareOp(OpCode type, ZkRequest request, SessionContext session, long zxid, long time) => type switch
     {
@@ -33,7 +33,7 @@ internal sealed class TxnPreparer(DataTree tree, DatabaseOptions options, Outsta
     {
         if (!options.ReconfigEnabled)
             throw new KeeperException(ErrorCode.ReconfigDisabled);
-        CheckSession(session.SessionId);
+        checkSession(session);
         throw new KeeperException(ErrorCode.Unimplemented);
     }
 
@@ -49,7 +49,7 @@ internal sealed class TxnPreparer(DataTree tree, DatabaseOptions options, Outsta
             throw new KeeperException(ErrorCode.Unimplemented, path);
         if (mode.IsTtl() ? !EphemeralOwner.IsValidTtl(ttl) : ttl >= 0)
             throw new KeeperException(ErrorCode.BadArguments, path);
-        CheckSession(session.SessionId);
+        checkSession(session);
         var parentPath = ParentForCreate(path);
         var acl = AclChecks.Fixup(request.Acl, session.AuthInfo) ?? throw new KeeperException(ErrorCode.InvalidAcl, path);
         var parent = GetRecord(parentPath);
@@ -86,7 +86,7 @@ internal sealed class TxnPreparer(DataTree tree, DatabaseOptions options, Outsta
 
     private TxnBody PrepareDelete(DeleteRequest request, SessionContext session, long zxid)
     {
-        CheckSession(session.SessionId);
+        checkSession(session);
         var path = request.Path;
         var parentPath = ParentForDelete(path);
         var parent = GetRecord(parentPath);
@@ -126,7 +126,7 @@ internal sealed class TxnPreparer(DataTree tree, DatabaseOptions options, Outsta
 
     private TxnBody PrepareSetData(SetDataRequest request, SessionContext session, long zxid, long time)
     {
-        CheckSession(session.SessionId);
+        checkSession(session);
         var path = request.Path;
         ValidatePath(path);
         var node = GetRecord(path);
@@ -145,7 +145,7 @@ internal sealed class TxnPreparer(DataTree tree, DatabaseOptions options, Outsta
 
     private TxnBody PrepareSetAcl(SetAclRequest request, SessionContext session, long zxid)
     {
-        CheckSession(session.SessionId);
+        checkSession(session);
         var path = request.Path;
         ValidatePath(path);
         var acl = AclChecks.Fixup(request.Acl, session.AuthInfo) ?? throw new KeeperException(ErrorCode.InvalidAcl, path);
@@ -160,7 +160,7 @@ internal sealed class TxnPreparer(DataTree tree, DatabaseOptions options, Outsta
 
     private TxnBody PrepareCheck(CheckVersionRequest request, SessionContext session)
     {
-        CheckSession(session.SessionId);
+        checkSession(session);
         var path = request.Path;
         ValidatePath(path);
         var node = GetRecord(path);
@@ -189,12 +189,6 @@ internal sealed class TxnPreparer(DataTree tree, DatabaseOptions options, Outsta
 
     /// <summary>The decoder marks a null buffer with <see cref="JuteBuffers.Null"/>; the tree and the txn log keep a real null.</summary>
     private static byte[]? StoredData(byte[]? data) => JuteBuffers.IsNull(data) ? null : data;
-
-    private void CheckSession(long sessionId)
-    {
-        if (!isSessionValid(sessionId))
-            throw new KeeperException(ErrorCode.SessionExpired);
-    }
 
     private void CheckAcl(IReadOnlyList<Acl>? acl, Perms perm, SessionContext session)
     {
