@@ -17,6 +17,15 @@ internal static class SqliteRows
 
     public static string Pragma(string path, string pragma) => Convert.ToString(Scalar(path, $"PRAGMA {pragma};"))!;
 
+    public static void Execute(string path, string sql)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
     private static object? Scalar(string path, string sql)
     {
         using var connection = Open(path);

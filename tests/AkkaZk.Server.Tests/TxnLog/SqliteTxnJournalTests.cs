@@ -29,6 +29,36 @@ public sealed class SqliteTxnJournalTests(ITestOutputHelper output)
         Assert.Equal(Enumerable.Range(1, 7).Select(i => (long)i), SqliteRows.JournalSequenceNrs(direct, includeDeleted: true));
     }
 
+    [Theory]
+    [InlineData(SqliteWriter.Direct)]
+    [InlineData(SqliteWriter.Plugin)]
+    public async Task Recovery_skips_rows_a_delete_marked_and_the_next_append_follows_the_highest_of_them(SqliteWriter writer)
+    {
+        using var dir = new TempDataDir();
+        var settings = dir.Sqlite(writer: writer);
+        using (var run = TxnLogTestRun.Start(settings, output))
+        {
+            await run.RecoverAsync();
+            await run.AppendAllAsync([1, 2, 3]);
+        }
+        // what the plugin's delete up to sequence nr 3 leaves: the highest row, marked deleted, the rest gone
+        SqliteRows.Execute(settings.JournalPath, "UPDATE journal SET deleted = 1; DELETE FROM journal WHERE sequence_number < 3;");
+        using (var run = TxnLogTestRun.Start(settings, output))
+        {
+            var (_, tail, _) = await run.RecoverAsync();
+            Assert.Empty(tail);
+            // a highest sequence nr that ignored the marked row would reuse 3 and break the unique index
+            await run.AppendAllAsync([4]);
+        }
+        using (var run = TxnLogTestRun.Start(settings, output))
+        {
+            var (_, tail, done) = await run.RecoverAsync();
+            Assert.Equal([4L], tail.Select(t => t.Zxid));
+            Assert.Equal(4, done.LastZxid);
+        }
+        Assert.Equal([3L, 4L], SqliteRows.JournalSequenceNrs(settings, includeDeleted: true));
+    }
+
     [Fact]
     public async Task A_directly_written_row_has_the_same_columns_as_one_the_plugin_wrote()
     {
