@@ -11,8 +11,9 @@ namespace AkkaZk.Zab;
 /// <summary>
 /// Zab's follower and observer (ZooKeeper's Learner): finds the leader, takes the new epoch, syncs (DIFF or SNAP),
 /// acknowledges NEWLEADER once everything is logged, then logs and acknowledges proposals (an observer only takes
-/// committed txns) and forwards its clients' writes and syncs, and their reconnects to be confirmed (REVALIDATE). Silence from the leader for initLimit (while
-/// syncing) or syncLimit ticks stops it, which sends the server back to election.
+/// committed txns) and forwards its clients' writes and syncs, and their reconnects to be confirmed (REVALIDATE).
+/// Silence from the leader for initLimit (while syncing) or syncLimit ticks stops it, which sends the server back
+/// to election.
 /// </summary>
 internal sealed class LearnerActor : ReceiveActor, IWithTimers
 {
