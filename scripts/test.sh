@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test of AkkaZk on a fresh machine: installs what the tests need (Apache ZooKeeper 3.8, kazoo,
+# Runs every test of AkkaZk on a fresh machine: installs what the tests need (Apache ZooKeeper 3.8, kazoo, Curator,
 # node-zookeeper-client, PostgreSQL), builds, checks formatting, and runs all test projects.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
