@@ -45,7 +45,7 @@ public sealed class ErrorPathTests
             new MultiOp(OpCode.Create, new CreateRequest("/t", [], Acl.OpenAclUnsafe, CreateMode.PersistentWithTtl)),
         ]));
         Assert.Equal(OpCode.Error, txn.Header.Type);
-        Assert.Equal(ErrorCode.MarshallingError, ((ErrorTxn)txn.Body).Err);
+        Assert.Equal(ErrorCode.MarshallingError, Assert.IsType<ErrorTxn>(txn.Body).Err);
         zk.Db.Apply(txn);
         Assert.Equal(ErrorCode.Ok, zk.Create("/a").Err);
     }
@@ -59,7 +59,7 @@ public sealed class ErrorPathTests
             new MultiOp(OpCode.Delete, new DeleteRequest("/missing", -1)),
             new MultiOp(OpCode.SetAcl, UnreadMultiOp.Instance),
         ]));
-        Assert.Equal(ErrorCode.MarshallingError, ((ErrorTxn)txn.Body).Err);
+        Assert.Equal(ErrorCode.MarshallingError, Assert.IsType<ErrorTxn>(txn.Body).Err);
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class ErrorPathTests
         var zk = new ZkHarness();
         var body = RequestCodec.ReadServerBody(OpCode.Create, [0, 0, 0, 9, (byte)'/']);
         var txn = zk.Prepare(OpCode.Create, Assert.IsType<UndecodableRequest>(body));
-        Assert.Equal(ErrorCode.MarshallingError, ((ErrorTxn)txn.Body).Err);
+        Assert.Equal(ErrorCode.MarshallingError, Assert.IsType<ErrorTxn>(txn.Body).Err);
         Assert.Equal(zk.Zxid, txn.Header.Zxid);
 
         var read = RequestCodec.ReadServerBody(OpCode.GetData, [0, 0, 3, 232]);

@@ -76,7 +76,7 @@ public sealed class SessionMoveTests(ITestOutputHelper output)
         foreach (var role in new[] { "leader", "follower1", "follower2" })
         {
             var mntr = await FourLetterWords.AskAsync(roles[role], "mntr", CallLimit);
-            counters[role] = mntr.Split('\n').Select(l => l.Split('\t')).Where(f => f.Length == 2).ToDictionary(f => f[0], f => f[1]);
+            counters[role] = (mntr ?? "").Split('\n').Select(l => l.Split('\t')).Where(f => f.Length == 2).ToDictionary(f => f[0], f => f[1]);
         }
         string Counter(string name) =>
             string.Join(", ", counters.Select(c => $"{c.Key} {c.Value.GetValueOrDefault("zk_" + name, "missing")}"));
