@@ -53,6 +53,9 @@ internal sealed class TxnLogTestRun : IDisposable
         _kit = new Akka.TestKit.Xunit2.TestKit(config, "txnlog", output);
         Listener = _kit.CreateTestProbe("listener");
         Client = _kit.CreateTestProbe("client");
+        // subscribed before the actor exists: it may log its Error in PreStart, before a test could arm a filter
+        Errors = _kit.CreateTestProbe("errors");
+        Sys.EventStream.Subscribe(Errors.Ref, typeof(Akka.Event.Error));
         Log = Sys.ActorOf(TxnLogProtocol.Props(settings, Listener.Ref), "txn-log");
     }
 
@@ -60,6 +63,9 @@ internal sealed class TxnLogTestRun : IDisposable
     public Akka.TestKit.Xunit2.TestKit Kit => _kit;
     public TestProbe Listener { get; }
     public TestProbe Client { get; }
+
+    /// <summary>Every Error logged in this run, from the txn log's start on.</summary>
+    public TestProbe Errors { get; }
     public IActorRef Log { get; }
 
     public static TxnLogTestRun Start(TxnLogSettings settings, ITestOutputHelper? output = null, bool prepare = true) =>
