@@ -116,7 +116,7 @@ internal sealed class QuorumPeerActor : ReceiveActor
     }
 
     /// <summary>
-    /// Supervision decisions (STYLE.md): a glitch in election or cleanup restarts that child; a client listener
+    /// Supervision decisions: a glitch in election or cleanup restarts that child; a client listener
     /// failure restarts the listener; a txn-log or data-tree failure means the database can no longer be trusted,
     /// so the node stops (ZooKeeper exits on these too) through CoordinatedShutdown with a clear message.
     /// </summary>
